@@ -1,0 +1,71 @@
+"""The domain events: the single truth every figure is derived from."""
+from dataclasses import asdict, dataclass, fields
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    at: float  # seconds since the epoch
+    customer: str  # one visit's id: the same from booking to review
+
+    @property
+    def kind(self) -> str:
+        return type(self).__name__
+
+    def to_dict(self) -> dict:
+        return {'kind': self.kind, **asdict(self)}
+
+
+@dataclass(frozen=True, slots=True)
+class Booked(Event):
+    name: str
+    service: str
+    barber: str | None  # None: any barber
+    appointment_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class Cancelled(Event):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class NoShow(Event):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedIn(Event):
+    name: str
+    walk_in: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceStarted(Event):
+    barber: str
+    service: str
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceCompleted(Event):
+    barber: str
+    service: str
+    price: float
+    tip: float
+    retail: float
+
+
+@dataclass(frozen=True, slots=True)
+class Reviewed(Event):
+    barber: str
+    stars: int
+    text: str
+
+
+KINDS: dict[str, type[Event]] = {cls.__name__: cls for cls in
+                                 (Booked, Cancelled, NoShow, CheckedIn, ServiceStarted, ServiceCompleted, Reviewed)}
+
+
+def event_from_dict(data: dict) -> Event:
+    cls = KINDS[data['kind']]
+    return cls(**{f.name: data[f.name] for f in fields(cls)})

@@ -1,0 +1,50 @@
+"""The one app-level loop that drives every shop's engine and hands each snapshot to whoever publishes it."""
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+
+from .shop import ShopEngine
+from .snapshot import Snapshot
+
+log = logging.getLogger(__name__)
+
+
+class EngineLoop:
+    def __init__(self, engines: dict[str, ShopEngine], publish: Callable[[Snapshot], None],
+                 report_failure: Callable[[str, str], None], period: float = 1.0) -> None:
+        self.engines = engines
+        self.publish = publish
+        self.report_failure = report_failure
+        self.period = period
+        self.running = False
+        self.last_tick: float | None = None  # real time of the last finished tick
+        self.errors: dict[str, str] = {}  # shop id -> the last error, while it lasts
+
+    def tick(self) -> None:
+        """Advance every shop and publish its snapshot; one failing shop does not stop the others."""
+        for shop_id, engine in self.engines.items():
+            try:
+                engine.advance()
+                snapshot = engine.snapshot()
+            except Exception as error:
+                if shop_id not in self.errors:
+                    log.exception('engine of shop %s failed', shop_id)
+                    self.report_failure(shop_id, 'Engine stopped: figures are not updating')
+                self.errors[shop_id] = f'{type(error).__name__}: {error}'
+                continue
+            self.errors.pop(shop_id, None)
+            self.publish(snapshot)
+        self.last_tick = time.time()
+
+    async def run(self) -> None:
+        self.running = True
+        try:
+            while True:
+                self.tick()
+                await asyncio.sleep(self.period)
+        finally:
+            self.running = False
+
+    def seconds_since_tick(self) -> float | None:
+        return None if self.last_tick is None else round(time.time() - self.last_tick, 3)

@@ -1,0 +1,86 @@
+"""What a shop is: its chairs and barbers, its service menu, its opening hours and when it is busy."""
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+
+@dataclass(frozen=True, slots=True)
+class Service:
+    name: str
+    price: float
+    minutes: int
+    weight: float = 1.0  # how often it is chosen, relative to the others
+
+
+@dataclass(frozen=True, slots=True)
+class Hours:
+    opens: time
+    closes: time
+
+
+@dataclass(frozen=True)
+class ShopProfile:
+    id: str
+    name: str
+    timezone: str
+    barbers: tuple[str, ...]
+    services: tuple[Service, ...]
+    hours: dict[int, Hours]  # by weekday (Monday = 0); a missing day is closed
+    peak_hours: tuple[tuple[int, int], ...] = ((10, 14), (17, 19))  # [start, end) local hours
+    daily_revenue_goal: float = 1500.0
+    tz: ZoneInfo = field(init=False, repr=False, compare=False)
+    _services: dict[str, Service] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, 'tz', ZoneInfo(self.timezone))
+        object.__setattr__(self, '_services', {s.name: s for s in self.services})
+
+    @property
+    def chairs(self) -> int:
+        return len(self.barbers)
+
+    def service(self, name: str) -> Service:
+        return self._services[name]
+
+    def is_peak(self, hour: int) -> bool:
+        return any(start <= hour < end for start, end in self.peak_hours)
+
+    def local(self, at: float) -> datetime:
+        return datetime.fromtimestamp(at, self.tz)
+
+    def instant(self, day: date, clock_time: time) -> float:
+        return datetime.combine(day, clock_time, self.tz).timestamp()
+
+    def open_span(self, day: date) -> tuple[float, float] | None:
+        """Opening and closing instants of a day, or None when the shop is closed that day."""
+        hours = self.hours.get(day.weekday())
+        if hours is None:
+            return None
+        return self.instant(day, hours.opens), self.instant(day, hours.closes)
+
+    def last_open_day(self, before: date) -> date:
+        day = before - timedelta(days=1)
+        while day.weekday() not in self.hours:
+            day -= timedelta(days=1)
+        return day
+
+
+def demo_profile(timezone: str = 'UTC', shop_id: str = 'demo') -> ShopProfile:
+    """The simulated shop every fresh install starts with."""
+    weekday = Hours(time(9), time(20))
+    return ShopProfile(
+        id=shop_id,
+        name='Demo Barbershop',
+        timezone=timezone,
+        barbers=('Marco', 'Dee', 'Sam', 'Luis'),
+        services=(
+            Service('Haircut', 35, 30, weight=5),
+            Service('Skin fade', 40, 40, weight=3),
+            Service('Beard trim', 20, 15, weight=2),
+            Service('Cut & beard', 50, 45, weight=3),
+            Service('Hot towel shave', 35, 30, weight=1),
+            Service('Kids cut', 25, 25, weight=1),
+        ),
+        hours={0: weekday, 1: weekday, 2: weekday, 3: weekday, 4: weekday,
+               5: Hours(time(9), time(19)), 6: Hours(time(10), time(19))},
+    )

@@ -1,0 +1,29 @@
+"""A running total that can be read at any past instant: how 'same time last week' stays O(log n)."""
+from bisect import bisect_right
+
+
+class Series:
+    __slots__ = ('times', 'totals')
+
+    def __init__(self) -> None:
+        self.times: list[float] = []
+        self.totals: list[float] = []
+
+    def add(self, at: float, amount: float) -> None:
+        if not self.times or at >= self.times[-1]:
+            self.times.append(at)
+            self.totals.append((self.totals[-1] if self.totals else 0.0) + amount)
+            return
+        i = bisect_right(self.times, at)  # a late event: rare, so shifting the later totals is fine
+        self.times.insert(i, at)
+        self.totals.insert(i, (self.totals[i - 1] if i else 0.0) + amount)
+        for j in range(i + 1, len(self.totals)):
+            self.totals[j] += amount
+
+    def at(self, instant: float) -> float:
+        i = bisect_right(self.times, instant)
+        return self.totals[i - 1] if i else 0.0
+
+    @property
+    def total(self) -> float:
+        return self.totals[-1] if self.totals else 0.0

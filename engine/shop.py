@@ -1,0 +1,115 @@
+"""One engine per shop: applies events from any source and answers snapshots for every screen of the shop."""
+from collections import deque
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+
+from .clock import Clock
+from .events import Event
+from .metrics import Metrics
+from .profile import ShopProfile
+from .simulation import SimulatedFeed, Simulation
+from .snapshot import Snapshot
+
+
+class ShopEngine:
+    def __init__(self, profile: ShopProfile, clock: Clock, feed: SimulatedFeed | None = None) -> None:
+        self.profile = profile
+        self.clock = clock
+        self.feed = feed
+        self.metrics = Metrics(profile)
+        self.recent: deque[Event] = deque(maxlen=50)
+        self.listeners: list[Callable[[Event], None]] = []
+
+    @classmethod
+    def simulated(cls, profile: ShopProfile, clock: Clock, seed: int, history_days: int) -> 'ShopEngine':
+        """A demo shop whose history starts `history_days` ago, so last week is there to compare with."""
+        start = clock.now() - history_days * 86400
+        return cls(profile, clock, SimulatedFeed(Simulation(profile, seed), start))
+
+    def apply(self, event: Event) -> None:
+        self.metrics.apply(event)
+        self.recent.append(event)
+        for listener in self.listeners:
+            listener(event)
+
+    def advance(self) -> int:
+        """Apply every simulated event the clock has passed; the first call replays the whole history."""
+        if self.feed is None:
+            return 0
+        events = self.feed.due(self.clock.now())
+        for event in events:
+            self.apply(event)
+        return len(events)
+
+    def snapshot(self) -> Snapshot:
+        now = self.clock.now()
+        profile, metrics = self.profile, self.metrics
+        local = profile.local(now)
+        today = local.date()
+        span = profile.open_span(today)
+        is_open = span is not None and span[0] <= now < span[1]
+        day_is_today = span is not None and now >= span[0]
+        day = today if day_is_today else profile.last_open_day(today)
+        at = now if day_is_today else _end_of(profile, day)
+        week_before = day - timedelta(days=7)
+        at_week_before = _same_time_on(profile, at, week_before)
+        hourly = metrics.hourly_revenue(day)
+        hourly_before = metrics.hourly_revenue(week_before)
+        hours = _chart_hours(profile, day, hourly, hourly_before)
+        return Snapshot(
+            shop_id=profile.id,
+            shop_name=profile.name,
+            at=now,
+            timezone=profile.timezone,
+            is_open=is_open,
+            status=_status(profile, now, is_open),
+            day=day,
+            day_is_today=day_is_today,
+            today=metrics.figures(day, at),
+            last_week=metrics.figures(week_before, at_week_before),
+            hours=hours,
+            hourly_revenue=tuple(hourly[h] for h in hours),
+            hourly_revenue_last_week=tuple(hourly_before[h] for h in hours),
+            customers_in_shop=len(metrics.names),
+            waiting=len(metrics.checked_in),
+            avg_wait_minutes=metrics.average_wait(now),
+            is_peak=is_open and profile.is_peak(local.hour),
+            chairs=metrics.chairs(now),
+            events_applied=metrics.events_applied,
+            simulated=self.feed is not None,
+            speed=self.clock.speed,
+        )
+
+
+def _same_time_on(profile: ShopProfile, at: float, day: date) -> float:
+    """The same wall-clock time on another day (a week is not always 7 x 86,400 s across a clock change)."""
+    return datetime.combine(day, profile.local(at).time(), profile.tz).timestamp()
+
+
+def _end_of(profile: ShopProfile, day: date) -> float:
+    """The last instant of a day: a past day is shown as it ended, late reviews included."""
+    return datetime.combine(day + timedelta(days=1), time(), profile.tz).timestamp() - 0.001
+
+
+def _chart_hours(profile: ShopProfile, day: date, *hourly: list[float]) -> tuple[int, ...]:
+    """The open hours, widened to any hour that took money (the last customers are finished after closing)."""
+    hours = profile.hours[day.weekday()]
+    first, last = hours.opens.hour, hours.closes.hour - (hours.closes.minute == 0)
+    paid = [h for values in hourly for h, amount in enumerate(values) if amount]
+    return tuple(range(min([first, *paid]), max([last, *paid]) + 1))
+
+
+def _status(profile: ShopProfile, now: float, is_open: bool) -> str:
+    local = profile.local(now)
+    if is_open:
+        return f'Open until {profile.hours[local.weekday()].closes:%H:%M}'
+    day = local.date()
+    for _ in range(8):
+        span = profile.open_span(day)
+        if span is not None and span[0] > now:
+            opens = profile.local(span[0])
+            when = 'today' if day == local.date() else 'tomorrow' if day == local.date() + timedelta(1) else \
+                f'{opens:%a}'
+            return f'Closed · opens {when} {opens:%H:%M}'
+        day += timedelta(days=1)
+    return 'Closed'

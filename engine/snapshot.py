@@ -1,0 +1,59 @@
+"""What a screen shows of a shop at one instant: frozen, so every session can share one."""
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class DayFigures:
+    """One day's figures up to one instant of it."""
+    revenue: float  # service prices plus retail sales; tips are the barbers' and counted apart
+    tips: float
+    bookings: int  # appointments booked for the day, less those cancelled
+    reviews: int
+    satisfaction: float | None  # mean stars of the day's reviews
+    utilization: float | None  # busy chair-seconds / open chair-seconds so far
+    services: dict[str, int]  # completed services by name
+
+
+@dataclass(frozen=True, slots=True)
+class ChairStatus:
+    barber: str
+    customer: str | None = None
+    service: str | None = None
+    minutes_left: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    shop_id: str
+    shop_name: str
+    at: float  # the shop's clock when taken
+    timezone: str
+    is_open: bool
+    status: str  # e.g. 'Open until 20:00' or 'Closed · opens Mon 09:00'
+    day: date  # the day the figures describe: today once open, else the last open day
+    day_is_today: bool
+    today: DayFigures
+    last_week: DayFigures  # the same weekday a week before, at the same time of day
+    hours: tuple[int, ...]  # the open hours of `day`
+    hourly_revenue: tuple[float, ...]
+    hourly_revenue_last_week: tuple[float, ...]
+    customers_in_shop: int
+    waiting: int
+    avg_wait_minutes: float | None  # services started in the last hour
+    is_peak: bool
+    chairs: tuple[ChairStatus, ...]
+    events_applied: int
+    simulated: bool  # a demo shop, whose clock the owner may speed up
+    speed: float  # simulated seconds per real second
+
+    def trend(self, figure: str) -> float | None:
+        """Percentage change against the same weekday last week, or None when there is nothing to compare."""
+        now, before = getattr(self.today, figure), getattr(self.last_week, figure)
+        if now is None or not before:
+            return None
+        return (now - before) / before * 100
+
+    @property
+    def busy_chairs(self) -> int:
+        return sum(chair.customer is not None for chair in self.chairs)

@@ -1,0 +1,79 @@
+"""Every setting of Chairside, read from the environment (prefix CHAIRSIDE_) and a .env file.
+
+Defaults run the whole product on one machine with no keys and no services.
+"""
+from datetime import datetime
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _key(name: str) -> AliasChoices:
+    """A provider key may come under its usual name or with the CHAIRSIDE_ prefix."""
+    return AliasChoices(f'CHAIRSIDE_{name}', name)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix='CHAIRSIDE_', env_file='.env', extra='ignore',
+                                      populate_by_name=True)
+
+    host: str = '127.0.0.1'
+    port: int = 8080
+    data_dir: Path = Path('data')
+    log_level: str = 'INFO'
+    storage_secret: SecretStr | None = None  # generated once into the data folder when not set
+
+    sim_seed: int = 7
+    sim_start: datetime | None = None  # where the simulated clock starts (ISO 8601); empty: now
+    sim_speed: float = Field(1.0, gt=0, le=3600)  # simulated seconds per real second
+    sim_history_days: int = Field(35, ge=8, le=400)  # replayed on start so trends have last week
+    shop_timezone: str = ''  # empty: this machine's time zone
+
+    database_url: str = ''  # empty: SQLite in the data folder
+
+    supabase_url: str = ''
+    supabase_anon_key: SecretStr | None = None
+    supabase_jwt_secret: SecretStr | None = None
+
+    openai_api_key: SecretStr | None = Field(None, validation_alias=_key('OPENAI_API_KEY'))
+    openai_base_url: str = ''
+    openai_model: str = 'gpt-4o-mini'
+    anthropic_api_key: SecretStr | None = Field(None, validation_alias=_key('ANTHROPIC_API_KEY'))
+    anthropic_base_url: str = ''
+    anthropic_model: str = 'claude-3-5-haiku-latest'
+    gemini_api_key: SecretStr | None = Field(None, validation_alias=_key('GEMINI_API_KEY'))
+    gemini_base_url: str = ''
+    gemini_model: str = 'gemini-2.0-flash'
+    coach_providers: str = ''  # comma-separated order, e.g. 'anthropic,openai'; empty: every configured one
+
+    @field_validator('shop_timezone')
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        if value:
+            from zoneinfo import ZoneInfo
+            ZoneInfo(value)  # raises with the zone's name when it is unknown
+        return value
+
+    @cached_property
+    def timezone(self) -> str:
+        if self.shop_timezone:
+            return self.shop_timezone
+        from tzlocal import get_localzone_name
+        return get_localzone_name() or 'UTC'
+
+    @property
+    def sim_start_timestamp(self) -> float | None:
+        """The simulated clock's start; a time without a zone is read in the shop's time zone."""
+        if self.sim_start is None:
+            return None
+        start = self.sim_start
+        if start.tzinfo is None:
+            from zoneinfo import ZoneInfo
+            start = start.replace(tzinfo=ZoneInfo(self.timezone))
+        return start.timestamp()
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        return self.database_url or f'sqlite+aiosqlite:///{(self.data_dir / "chairside.db").resolve()}'

@@ -1,0 +1,75 @@
+"""The app as a real process and a real Chromium, for what only a browser can show."""
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+ROOT = Path(__file__).parents[2]
+OUTPUT = ROOT / 'test-results'
+CHROMIUM = '/usr/bin/chromium'
+CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+                 '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+class App:
+    """`python main.py` on a free loopback port, with its own data folder."""
+
+    def __init__(self, data_dir: Path, **env: str) -> None:
+        self.port = _free_port()
+        self.url = f'http://127.0.0.1:{self.port}'
+        self.env = {k: v for k, v in os.environ.items() if k != 'PYTEST_CURRENT_TEST'}
+        self.env.update(CHAIRSIDE_PORT=str(self.port), CHAIRSIDE_DATA_DIR=str(data_dir), **env)
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen([sys.executable, 'main.py'], cwd=ROOT, env=self.env)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f'{self.url}/api/health', timeout=1).status_code == 200:
+                    return
+            except httpx.TransportError:
+                time.sleep(0.2)
+        raise RuntimeError('the app did not answer /api/health within 30 s')
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(10)
+
+
+@pytest.fixture
+def shop_app(tmp_path: Path) -> Iterator[App]:
+    app = App(tmp_path, CHAIRSIDE_SIM_START='2026-11-24T11:30:00', CHAIRSIDE_SIM_SPEED='60',
+              CHAIRSIDE_SHOP_TIMEZONE='Europe/London')
+    app.start()
+    yield app
+    app.stop()
+
+
+@pytest.fixture(scope='session')
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        executable = CHROMIUM if Path(CHROMIUM).exists() else None  # else Playwright's own Chromium
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def output_dir() -> Path:
+    OUTPUT.mkdir(exist_ok=True)
+    return OUTPUT

@@ -1,0 +1,35 @@
+from playwright.sync_api import Browser, expect
+
+
+def test_revenue_updates_without_a_reload(shop_app, browser: Browser, output_dir):
+    page = browser.new_page(viewport={'width': 1366, 'height': 800})
+    page.goto(shop_app.url)
+    revenue = page.get_by_test_id('metric-revenue-value')
+    first = revenue.inner_text()
+    assert first.startswith('$')
+    expect(revenue).not_to_have_text(first, timeout=30_000)  # 60x: a service finishes every few seconds
+    expect(page.get_by_test_id('connection').get_by_text('Live')).to_be_visible()
+    page.screenshot(path=output_dir / 'dashboard-laptop.png', full_page=True)
+
+
+def test_on_a_phone_the_cards_stack_and_nothing_overflows(shop_app, browser: Browser, output_dir):
+    page = browser.new_page(viewport={'width': 390, 'height': 844})
+    page.goto(shop_app.url)
+    expect(page.get_by_test_id('metric-utilization')).to_be_visible()
+    page.wait_for_timeout(1000)  # let the chart lay out
+    page.screenshot(path=output_dir / 'dashboard-phone.png', full_page=True)
+    assert page.evaluate('document.documentElement.scrollWidth') <= 390
+    revenue = page.get_by_test_id('metric-revenue').bounding_box()
+    bookings = page.get_by_test_id('metric-bookings').bounding_box()
+    assert bookings['y'] >= revenue['y'] + revenue['height']  # stacked, not side by side
+
+
+def test_the_badge_stops_saying_live_when_the_server_goes_away(shop_app, browser: Browser):
+    page = browser.new_page()
+    page.goto(shop_app.url)
+    badge = page.get_by_test_id('connection')
+    expect(badge.get_by_text('Live')).to_be_visible()
+    expect(badge.get_by_text('Offline')).to_be_hidden()
+    shop_app.stop()
+    expect(badge.get_by_text('Offline')).to_be_visible(timeout=15_000)
+    expect(badge.get_by_text('Live')).to_be_hidden()

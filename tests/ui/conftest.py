@@ -1,0 +1,12 @@
+import pytest
+
+TUESDAY_MORNING = '2026-11-24T10:30:00'
+
+
+@pytest.fixture(autouse=True)
+def shop_env(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    """A demo shop frozen at a known instant (speed is advanced by hand in the tests), with its own data folder."""
+    monkeypatch.setenv('CHAIRSIDE_DATA_DIR', str(tmp_path))
+    monkeypatch.setenv('CHAIRSIDE_SHOP_TIMEZONE', 'Europe/London')
+    monkeypatch.setenv('CHAIRSIDE_SIM_START', TUESDAY_MORNING)
+    monkeypatch.setenv('CHAIRSIDE_SIM_SEED', '7')

@@ -1,0 +1,99 @@
+from nicegui import app
+from nicegui.testing import User
+
+from .helpers import advance, text_of
+
+CARDS = ['metric-revenue', 'metric-bookings', 'metric-satisfaction', 'metric-utilization']
+
+
+async def test_the_four_cards_show_figures_that_change_as_the_shop_works(user: User):
+    await user.open('/')
+    for card in CARDS:
+        await user.should_see(marker=card)
+    await user.should_see('Demo Barbershop')
+    await user.should_see('Open until 20:00')
+    revenue = text_of(user, 'metric-revenue-value')
+    assert revenue.startswith('$')
+    advance(90 * 60)
+    assert text_of(user, 'metric-revenue-value') != revenue
+    await user.should_see('Tue 12:00')
+
+
+async def test_a_second_tab_sees_the_same_numbers(user: User, create_user):
+    other = create_user()
+    await user.open('/')
+    await other.open('/')
+    advance(45 * 60)
+    for card in CARDS:
+        assert text_of(user, f'{card}-value') == text_of(other, f'{card}-value')
+    assert text_of(user, 'activity-in-shop') == text_of(other, 'activity-in-shop')
+
+
+async def test_the_figures_come_from_the_engine(user: User):
+    await user.open('/')
+    snapshot = app.state.live.latest['demo']
+    assert text_of(user, 'metric-revenue-value') == f'${snapshot.today.revenue:,.0f}'
+    assert text_of(user, 'metric-bookings-value') == str(snapshot.today.bookings)
+    assert text_of(user, 'metric-utilization-value') == f'{snapshot.today.utilization:.0%}'
+    await user.should_see(f'{snapshot.busy_chairs} of 4 chairs busy now')
+
+
+async def test_at_night_the_page_says_closed_and_shows_the_last_open_day(user: User):
+    await user.open('/')
+    advance(12 * 3600)  # Tuesday 22:30
+    await user.should_see("Closed · opens tomorrow 09:00. Showing today's final figures.")
+    revenue = text_of(user, 'metric-revenue-value')
+    advance(8 * 3600)  # Wednesday 06:30
+    await user.should_see('Closed · opens today 09:00. Showing Tuesday 24 November, the last open day.')
+    assert text_of(user, 'metric-revenue-value') == revenue != '$0'
+
+
+async def test_the_owner_can_speed_the_simulation_up_for_every_screen(user: User, create_user):
+    other = create_user()
+    await user.open('/')
+    await other.open('/')
+    (toggle,) = user.find(marker='speed').elements
+    toggle.value = 60  # what choosing '60x' does
+    assert app.state.clock.speed == 60
+    advance(0)
+    (other_toggle,) = other.find(marker='speed').elements
+    assert other_toggle.value == 60
+
+
+async def test_a_failing_part_says_so_and_the_rest_keeps_updating(user: User, caplog, monkeypatch):
+    await user.open('/')
+    from ui.state import SessionState
+
+    def broken(self, snapshot):
+        raise ValueError('broken chart data')
+    monkeypatch.setattr(SessionState, '_update_chart', broken)
+    revenue = text_of(user, 'metric-revenue-value')
+    advance(90 * 60)
+    await user.should_see('This part could not be updated (ValueError).')
+    assert text_of(user, 'metric-revenue-value') != revenue
+    caplog.clear()  # the failure was logged on purpose
+
+
+async def test_when_the_engine_fails_the_badge_stops_claiming_live(user: User, caplog, monkeypatch):
+    await user.open('/')
+    await user.should_see('Live · 10:30:00')
+
+    def failing_advance():
+        raise RuntimeError('disk full')
+    monkeypatch.setattr(app.state.engines['demo'], 'advance', failing_advance)
+    advance(60)
+    await user.should_see('Engine stopped: figures are not updating (last update 10:30:00)')
+    await user.should_not_see('Live · 10:30:00')
+    response = await user.http_client.get('/api/health')
+    assert response.json()['status'] == 'degraded'
+    caplog.clear()  # the failure was logged on purpose
+
+
+async def test_health_reports_the_engine_and_the_sessions(user: User):
+    await user.open('/')
+    response = await user.http_client.get('/api/health')
+    body = response.json()
+    assert response.status_code == 200
+    assert body['engine_running'] is True
+    assert body['sessions'] >= 1
+    assert body['seconds_since_tick'] is not None

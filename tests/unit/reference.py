@@ -1,0 +1,52 @@
+"""Every dashboard figure recomputed from scratch over an event log: the slow, obvious truth the engine must match."""
+from datetime import date
+
+from engine import Booked, Cancelled, CheckedIn, Event, Reviewed, ServiceCompleted, ServiceStarted, ShopProfile
+
+
+def day_figures(profile: ShopProfile, log: list[Event], day: date, at: float) -> dict:
+    seen = [e for e in log if e.at <= at]
+    local_day = lambda t: profile.local(t).date()  # noqa: E731
+    done = [e for e in seen if isinstance(e, ServiceCompleted) and local_day(e.at) == day]
+    reviews = [e for e in seen if isinstance(e, Reviewed) and local_day(e.at) == day]
+    cancelled = {e.customer for e in seen if isinstance(e, Cancelled)}
+    booked = [e for e in seen if isinstance(e, Booked) and local_day(e.appointment_at) == day]
+    services: dict[str, int] = {}
+    for e in done:
+        services[e.service] = services.get(e.service, 0) + 1
+    return {
+        'revenue': sum(e.price + e.retail for e in done),
+        'tips': sum(e.tip for e in done),
+        'bookings': sum(e.customer not in cancelled for e in booked),
+        'reviews': len(reviews),
+        'satisfaction': sum(e.stars for e in reviews) / len(reviews) if reviews else None,
+        'utilization': _utilization(profile, seen, day, at),
+        'services': services,
+    }
+
+
+def _utilization(profile: ShopProfile, seen: list[Event], day: date, at: float) -> float | None:
+    span = profile.open_span(day)
+    if span is None or at <= span[0]:
+        return None
+    until = min(at, span[1])
+    ends = {e.customer: e.at for e in seen if isinstance(e, ServiceCompleted)}
+    busy = 0.0
+    for e in seen:
+        if isinstance(e, ServiceStarted) and profile.local(e.at).date() == day and e.at <= until:
+            busy += min(ends.get(e.customer, until), until) - e.at
+    return busy / (profile.chairs * (until - span[0]))
+
+
+def live_figures(profile: ShopProfile, log: list[Event], now: float) -> dict:
+    seen = [e for e in log if e.at <= now]
+    checked_in = {e.customer: e.at for e in seen if isinstance(e, CheckedIn)}
+    started = {e.customer: e for e in seen if isinstance(e, ServiceStarted)}
+    completed = {e.customer for e in seen if isinstance(e, ServiceCompleted)}
+    waits = [e.at - checked_in[c] for c, e in started.items() if now - 3600 < e.at <= now]
+    return {
+        'customers_in_shop': sum(c not in completed for c in checked_in),
+        'waiting': sum(c not in started for c in checked_in),
+        'avg_wait_minutes': sum(waits) / len(waits) / 60 if waits else None,
+        'busy_barbers': sorted(e.barber for c, e in started.items() if c not in completed),
+    }

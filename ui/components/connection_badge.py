@@ -1,0 +1,18 @@
+"""A badge that says 'Live' only while updates arrive.
+
+The server turns it amber when the engine stops; the stylesheet turns it red from NiceGUI's own connection-lost
+popup when the socket drops, since then no message from the server can arrive to say so.
+"""
+from nicegui import ui
+
+from ..state import SessionState
+
+
+def create(state: SessionState) -> None:
+    with ui.badge().classes('connection gap-1 px-3 py-1 rounded-full text-xs') \
+            .props('data-testid=connection').mark('connection') \
+            .bind_background_color_from(state, 'engine_ok', backward=lambda ok: 'positive' if ok else 'warning'):
+        ui.icon('circle', size='10px')
+        ui.label('Connecting…').classes('connection-live') \
+            .bind_text_from(state, 'updated', backward=lambda t: f'Live · {t}' if state.engine_ok else t)
+        ui.label('Offline · reconnecting').classes('connection-offline')

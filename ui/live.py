@@ -1,0 +1,34 @@
+"""The UI side of the engine loop: one NiceGUI Event per shop that every open page of the shop subscribes to."""
+from nicegui import Event
+
+from engine import Snapshot
+
+from .state import SessionState
+
+
+class LiveShops:
+    def __init__(self) -> None:
+        self._events: dict[str, Event[Snapshot | str]] = {}
+        self.latest: dict[str, Snapshot] = {}  # so a new page shows figures at once, not after the next tick
+
+    def _event(self, shop_id: str) -> Event[Snapshot | str]:
+        if shop_id not in self._events:
+            self._events[shop_id] = Event()
+        return self._events[shop_id]
+
+    def publish(self, snapshot: Snapshot) -> None:
+        self.latest[snapshot.shop_id] = snapshot
+        self._event(snapshot.shop_id).emit(snapshot)
+
+    def report_failure(self, shop_id: str, message: str) -> None:
+        self._event(shop_id).emit(message)
+
+    def subscribe(self, shop_id: str, state: SessionState) -> None:
+        """Call inside a page: NiceGUI unsubscribes the state when the page's client goes away."""
+        self._event(shop_id).subscribe(state.receive)
+        if shop_id in self.latest:
+            state.update(self.latest[shop_id])
+
+    @property
+    def subscribers(self) -> int:
+        return sum(len(event.callbacks) for event in self._events.values())

@@ -1,0 +1,145 @@
+"""What one browser tab shows, as bindable fields: set from each snapshot, pushed only when a value changes."""
+import logging
+from dataclasses import field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from nicegui.binding import bindable_dataclass
+
+from engine import Snapshot
+
+log = logging.getLogger(__name__)
+PARTS = ('cards', 'activity', 'chart', 'services')
+
+
+@bindable_dataclass
+class MetricView:
+    value: str = ''
+    detail: str = ''
+    trend: str = ''
+    trend_icon: str = 'trending_flat'
+    trend_color: str = 'grey-6'
+
+
+@bindable_dataclass
+class ChairView:
+    barber: str = ''
+    text: str = 'Free'
+    busy: bool = False
+
+
+@bindable_dataclass(bindable_fields=['ready', 'shop_name', 'local_time', 'status', 'is_open', 'notice', 'updated',
+                                     'engine_ok', 'speed', 'in_shop', 'waiting', 'avg_wait', 'peak', 'hours',
+                                     'hourly_revenue', 'hourly_last_week', 'services', *[f'{p}_error' for p in PARTS]])
+class SessionState:
+    ready: bool = False  # False until the first snapshot: skeletons hold the place
+    shop_name: str = ''
+    local_time: str = ''
+    status: str = ''
+    is_open: bool = False
+    notice: str = ''  # why the figures are not today's, when they are not
+    updated: str = ''
+    engine_ok: bool = True
+    speed: float = 1.0
+    revenue: MetricView = field(default_factory=MetricView)
+    bookings: MetricView = field(default_factory=MetricView)
+    satisfaction: MetricView = field(default_factory=MetricView)
+    utilization: MetricView = field(default_factory=MetricView)
+    in_shop: str = ''
+    waiting: str = ''
+    avg_wait: str = ''
+    peak: str = ''
+    chairs: list[ChairView] = field(default_factory=list)
+    hours: list[str] = field(default_factory=list)
+    hourly_revenue: list[float] = field(default_factory=list)
+    hourly_last_week: list[float] = field(default_factory=list)
+    services: list[dict] = field(default_factory=list)
+    cards_error: str = ''
+    activity_error: str = ''
+    chart_error: str = ''
+    services_error: str = ''
+
+    def update(self, snapshot: Snapshot) -> None:
+        """Each part updates on its own, so one that fails says so and the others keep going."""
+        local = datetime.fromtimestamp(snapshot.at, ZoneInfo(snapshot.timezone))
+        self.shop_name = snapshot.shop_name
+        self.local_time = f'{local:%a %H:%M:%S}'
+        self.status = snapshot.status
+        self.is_open = snapshot.is_open
+        self.updated = f'{local:%H:%M:%S}'
+        self.engine_ok = True
+        self.speed = snapshot.speed
+        for part in PARTS:
+            try:
+                getattr(self, f'_update_{part}')(snapshot)
+                setattr(self, f'{part}_error', '')
+            except Exception as error:
+                log.exception('%s could not be shown', part)
+                setattr(self, f'{part}_error', f'This part could not be updated ({type(error).__name__}).')
+        self.ready = True
+
+    def receive(self, update: Snapshot | str) -> None:
+        """A snapshot, or a sentence saying why the shop's engine has stopped."""
+        if isinstance(update, str):
+            self.engine_ok = False
+            self.updated = f'{update} (last update {self.updated})'
+        else:
+            self.update(update)
+
+    def _update_cards(self, s: Snapshot) -> None:
+        weekday = f'{s.day:%a}'
+        if s.is_open:
+            self.notice = ''
+        elif s.day_is_today:
+            self.notice = f"{s.status}. Showing today's final figures."
+        else:
+            self.notice = f'{s.status}. Showing {s.day:%A %-d %B}, the last open day.'
+        _set(self.revenue, f'${s.today.revenue:,.0f}', f'plus ${s.today.tips:,.0f} in tips', s.trend('revenue'),
+             weekday)
+        _set(self.bookings, f'{s.today.bookings}', 'appointments on the book', s.trend('bookings'), weekday)
+        satisfaction = s.today.satisfaction
+        _set(self.satisfaction, '–' if satisfaction is None else f'{satisfaction:.2f} ★',
+             f'{s.today.reviews} review{"s" * (s.today.reviews != 1)}', s.trend('satisfaction'), weekday)
+        utilization = s.today.utilization
+        _set(self.utilization, '–' if utilization is None else f'{utilization:.0%}',
+             f'{s.busy_chairs} of {len(s.chairs)} chairs busy now', s.trend('utilization'), weekday)
+
+    def _update_activity(self, s: Snapshot) -> None:
+        self.in_shop = str(s.customers_in_shop)
+        self.waiting = f'{s.waiting} waiting'
+        self.avg_wait = '–' if s.avg_wait_minutes is None else f'{s.avg_wait_minutes:.0f} min'
+        self.peak = 'Peak hour' if s.is_peak else 'Normal' if s.is_open else 'Closed'
+        if len(self.chairs) != len(s.chairs):
+            self.chairs = [ChairView() for _ in s.chairs]
+        for view, chair in zip(self.chairs, s.chairs, strict=True):
+            view.barber = chair.barber
+            view.busy = chair.customer is not None
+            view.text = f'{chair.customer} · {chair.service} · ~{chair.minutes_left} min left' if view.busy else 'Free'
+
+    def _update_chart(self, s: Snapshot) -> None:
+        self.hours = [f'{h}:00' for h in s.hours]
+        self.hourly_revenue = list(s.hourly_revenue)
+        self.hourly_last_week = list(s.hourly_revenue_last_week)
+
+    def _update_services(self, s: Snapshot) -> None:
+        before = s.last_week.services
+        rows = [{'service': name, 'count': count, 'last_week': before.get(name, 0),
+                 'change': _change_text(count, before.get(name, 0))} for name, count in s.today.services.items()]
+        self.services = sorted(rows, key=lambda row: (-row['count'], row['service']))
+
+
+def _set(view: MetricView, value: str, detail: str, trend: float | None, weekday: str) -> None:
+    view.value = value
+    view.detail = detail
+    if trend is None:
+        view.trend, view.trend_icon, view.trend_color = f'no figure for last {weekday}', 'trending_flat', 'grey-6'
+    else:
+        view.trend = f'{trend:+.0f}% vs last {weekday}'
+        view.trend_icon = 'trending_up' if trend > 0.5 else 'trending_down' if trend < -0.5 else 'trending_flat'
+        view.trend_color = 'positive' if trend > 0.5 else 'negative' if trend < -0.5 else 'grey-7'
+
+
+def _change_text(now: int, before: int) -> str:
+    if before == 0:
+        return 'new today' if now else ''
+    return f'{(now - before) / before:+.0%}'
