@@ -1,0 +1,141 @@
+"""Local accounts: the first owner, sign-in with lockout, password change. Staff live in store/staff.py."""
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import exists, select, text, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from . import lockout
+from .db import Database
+from .errors import AccountError, LoginError
+from .models import Membership, Shop, User
+from .passwords import check_new_password, hash_password, needs_rehash, verify_password
+from .shops import Mode, Role, new_shop
+from .types import new_id, utcnow
+
+WRONG_CREDENTIALS = 'That email and password do not match an account. Check both and try again.'
+_EMAIL = re.compile(r'^[^@\s]+@[^@\s]+\.[^@\s]+$')
+
+
+@dataclass(frozen=True)
+class ShopAccess:
+    shop_id: str
+    shop_name: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class Account:
+    """Who is signed in and where they may go; no secrets, so it can sit in the page's state."""
+    user_id: str
+    email: str
+    must_change_password: bool
+    shops: tuple[ShopAccess, ...]
+
+    def role_in(self, shop_id: str) -> Role | None:
+        return next((access.role for access in self.shops if access.shop_id == shop_id), None)
+
+
+def normalize_email(email: str) -> str:
+    email = email.strip().lower()
+    if not _EMAIL.match(email) or len(email) > 320:
+        raise AccountError('Enter an email address like name@example.com.')
+    return email
+
+
+async def has_owner(db: Database) -> bool:
+    async with db.session() as session:
+        return bool(await session.scalar(select(exists().where(Membership.role == 'owner'))))
+
+
+async def create_owner(db: Database, email: str, password: str, shop_name: str, timezone: str,
+                       profile: dict[str, Any], *, mode: Mode = 'demo') -> Account:
+    """The first account and its shop; refused once any owner exists (later owners are not self-made)."""
+    email = normalize_email(email)
+    check_new_password(password, email=email)
+    password_hash = await hash_password(password)
+    async with db.session() as session:
+        if db.dialect == 'postgresql':  # two set-up forms sent at once must not make two owners
+            await session.execute(text('SELECT pg_advisory_xact_lock(72616)'))
+        if await session.scalar(select(exists().where(Membership.role == 'owner'))):
+            raise AccountError('This Chairside already has an owner. Sign in instead, or ask the owner to invite you.')
+        if await session.scalar(select(User.id).where(User.email == email)):
+            raise AccountError('That email already has an account. Sign in instead.')
+        user = User(id=new_id(), email=email, password_hash=password_hash)
+        session.add(user)
+        shop = new_shop(session, shop_name, timezone, profile, mode)
+        await session.flush()
+        session.add(Membership(user_id=user.id, shop_id=shop.id, role='owner'))
+        await session.flush()
+        return await load_account(session, user.id)
+
+
+async def authenticate(db: Database, email: str, password: str, client_address: str, *,
+                       now: datetime | None = None) -> Account:
+    """The account for these credentials, or LoginError; the message is the same for unknown emails."""
+    email, client = email.strip().lower(), (client_address or 'unknown')[:64]
+    if not email or not password:
+        raise LoginError('Enter your email and password.')
+    now = now or utcnow()
+    async with db.session() as session:
+        await lockout.check(session, email, client, now)
+        user = await session.scalar(select(User).where(User.email == email))
+    # argon2 runs outside any transaction so it never holds SQLite's write lock
+    ok = await verify_password(user.password_hash if user else None, password)
+    new_hash = await hash_password(password) if ok and user and needs_rehash(user.password_hash or '') else None
+    async with db.session() as session:
+        if not ok or user is None:
+            await lockout.record_failure(session, email, client, now)
+            await session.flush()
+            paused = await lockout.paused_until(session, email, client, now)
+        else:
+            await lockout.clear(session, email, client)
+            if new_hash:
+                await session.execute(update(User).where(User.id == user.id).values(password_hash=new_hash))
+            account = await load_account(session, user.id)
+    if not ok or user is None:
+        lockout.raise_if_paused(paused, now)  # the failure that starts a pause says so at once
+        raise LoginError(WRONG_CREDENTIALS)
+    if not account.shops:
+        raise LoginError('Your account is no longer part of any shop. Ask the shop owner to invite you again.')
+    return account
+
+
+async def change_password(db: Database, user_id: str, old: str, new: str) -> Account:
+    """Also clears the must-change flag of an invited person."""
+    async with db.session() as session:
+        user = await session.get(User, user_id)
+    if user is None:
+        raise AccountError('Your account no longer exists. Sign in again.')
+    if user.password_hash is None:
+        raise AccountError('This account signs in with Supabase: change its password there.')
+    if not await verify_password(user.password_hash, old):
+        raise AccountError('The current password is not right. Enter it again.')
+    check_new_password(new, email=user.email, old=old)
+    new_hash = await hash_password(new)
+    async with db.session() as session:
+        user = await session.get(User, user_id)
+        if user is None:
+            raise AccountError('Your account no longer exists. Sign in again.')
+        user.password_hash, user.must_change_password = new_hash, False
+        await session.flush()
+        return await load_account(session, user_id)
+
+
+async def get_account(db: Database, user_id: str) -> Account | None:
+    """The account for a remembered session; None when the user was deleted meanwhile."""
+    async with db.session() as session:
+        return await load_account(session, user_id) if await session.get(User, user_id) else None
+
+
+async def load_account(session: AsyncSession, user_id: str) -> Account:
+    user = await session.get(User, user_id)
+    if user is None:
+        raise AccountError('Your account no longer exists. Sign in again.')
+    rows = await session.execute(select(Shop.id, Shop.name, Membership.role)
+                                 .join(Membership, Membership.shop_id == Shop.id)
+                                 .where(Membership.user_id == user_id).order_by(Shop.created_at, Shop.id))
+    shops = tuple(ShopAccess(shop_id, name, role) for shop_id, name, role in rows)
+    return Account(user.id, user.email, user.must_change_password, shops)

@@ -1,0 +1,56 @@
+"""The event log: the single truth every figure derives from. Appends are idempotent by event id."""
+import math
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from .db import Database
+from .errors import EventError
+from .models import Event
+
+COLUMNS = ('id', 'kind', 'at')  # everything else in an event dict is its payload
+
+
+async def append_events(db: Database, shop_id: str, events: list[dict[str, Any]]) -> int:
+    """Store events given as {'id', 'kind', 'at' (epoch seconds), **payload}; returns how many were new.
+
+    An id already stored for this shop is skipped, so a client may resend a batch after a timeout.
+    The whole batch is checked first: one malformed event rejects it all (EventError names the field).
+    """
+    rows = {}
+    for index, event in enumerate(events):
+        row = _row(shop_id, event, index)
+        rows.setdefault(row['id'], row)
+    if not rows:
+        return 0
+    insert = pg_insert if db.dialect == 'postgresql' else sqlite_insert
+    statement = insert(Event).on_conflict_do_nothing(index_elements=['shop_id', 'id']).returning(Event.id)
+    async with db.session() as session:
+        result = await session.execute(statement, list(rows.values()))
+        return len(result.all())
+
+
+async def load_events(db: Database, shop_id: str, since: float | None = None) -> list[dict[str, Any]]:
+    """The shop's events in time order (ties by id), as given to append_events; since is exclusive."""
+    query = select(Event.id, Event.kind, Event.at, Event.payload).where(Event.shop_id == shop_id)
+    if since is not None:
+        query = query.where(Event.at > since)
+    async with db.session() as session:
+        rows = await session.execute(query.order_by(Event.at, Event.id))
+        return [{**payload, 'id': event_id, 'kind': kind, 'at': at} for event_id, kind, at, payload in rows]
+
+
+def _row(shop_id: str, event: dict[str, Any], index: int) -> dict[str, Any]:
+    if not isinstance(event, dict):
+        raise EventError(f'Event {index} must be a JSON object.', 'event', index)
+    event_id, kind, at = event.get('id'), event.get('kind'), event.get('at')
+    if not isinstance(event_id, str) or not 0 < len(event_id) <= 64:
+        raise EventError(f'Event {index}: give "id" as a text of 1 to 64 characters, unique per event.', 'id', index)
+    if not isinstance(kind, str) or not 0 < len(kind) <= 32:
+        raise EventError(f'Event {index}: give "kind" as the event type, such as "Booked".', 'kind', index)
+    if isinstance(at, bool) or not isinstance(at, int | float) or not math.isfinite(at):
+        raise EventError(f'Event {index}: give "at" as epoch seconds, such as 1767225600.0.', 'at', index)
+    payload = {key: value for key, value in event.items() if key not in COLUMNS}
+    return {'shop_id': shop_id, 'id': event_id, 'kind': kind, 'at': float(at), 'payload': payload}

@@ -1,0 +1,51 @@
+"""The schema comes from the migrations alone, matches the models, and SQLite is set up for durability."""
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
+
+from store.db import Database
+from store.migrate import alembic_config
+from store.models import Base
+
+TABLES = {'shops', 'users', 'memberships', 'api_tokens', 'kiosk_tokens', 'events', 'notifications',
+          'notification_reads', 'conversations', 'messages', 'shop_settings', 'login_attempts'}
+
+
+async def test_migrations_build_the_schema_on_an_empty_database(db_url):
+    db = await Database.open(db_url)
+    try:
+        async with db.engine.connect() as connection:
+            tables = set(await connection.run_sync(lambda sync: inspect(sync).get_table_names()))
+            version = (await connection.execute(text('SELECT version_num FROM alembic_version'))).scalar_one()
+            differences = await connection.run_sync(
+                lambda sync: compare_metadata(MigrationContext.configure(sync), Base.metadata))
+        assert TABLES <= tables
+        assert version == ScriptDirectory.from_config(alembic_config()).get_current_head()
+        assert differences == [], 'models and migrations differ: add a migration'
+    finally:
+        await db.close()
+
+
+async def test_opening_again_keeps_the_data(db_url):
+    db = await Database.open(db_url)
+    async with db.session() as session:
+        await session.execute(text("INSERT INTO shops (id, name, timezone, profile, mode, created_at) "
+                                   "VALUES ('s', 'S', 'UTC', '{}', 'demo', CURRENT_TIMESTAMP)"))
+    await db.close()
+    db = await Database.open(db_url)
+    async with db.session() as session:
+        assert (await session.execute(text('SELECT name FROM shops'))).scalar_one() == 'S'
+    await db.close()
+
+
+async def test_sqlite_is_durable_and_checks_foreign_keys(tmp_path):
+    db = await Database.open(f'sqlite+aiosqlite:///{tmp_path / "new" / "folder" / "chairside.db"}')
+    try:
+        assert (tmp_path / 'new' / 'folder' / 'chairside.db').exists()
+        async with db.engine.connect() as connection:
+            pragma = {name: (await connection.execute(text(f'PRAGMA {name}'))).scalar_one()
+                      for name in ('journal_mode', 'synchronous', 'foreign_keys')}
+        assert pragma == {'journal_mode': 'wal', 'synchronous': 2, 'foreign_keys': 1}  # 2 = FULL
+    finally:
+        await db.close()
