@@ -1,41 +1,67 @@
-"""Chairside's composition root: settings -> engines -> pages; then ui.run()."""
+"""Chairside's composition root: settings -> store -> engines -> pages; then ui.run()."""
 import logging
 import time
 
 from nicegui import app, background_tasks, ui
 
 from api import health
-from engine import ShopEngine, SimClock, demo_profile
+from engine import SimClock
 from engine.loop import EngineLoop
 from settings import Settings
+from store.db import Database
+from store.secret import load_or_create_storage_secret
+from store.shops import all_shops
+from store.supabase_auth import SupabaseAuth
 from ui import theme
+from ui.auth import AuthMiddleware
+from ui.context import AppContext
 from ui.live import LiveShops
-from ui.pages import dashboard
+from ui.pages import account, dashboard, login, setup
 
 settings = Settings()
 logging.basicConfig(level=settings.log_level.upper(), format='%(asctime)s %(levelname)s %(name)s: %(message)s')
 log = logging.getLogger('chairside')
 
-clock = SimClock(start=settings.sim_start_timestamp, speed=settings.sim_speed)
-demo = demo_profile(settings.timezone)
-engines = {demo.id: ShopEngine.simulated(demo, clock, settings.sim_seed, settings.sim_history_days)}
-live = LiveShops()
-loop = EngineLoop(engines, live.publish, live.report_failure)
-app.state.clock, app.state.engines, app.state.loop, app.state.live = clock, engines, loop, live
+ctx = AppContext(settings, SimClock(start=settings.sim_start_timestamp, speed=settings.sim_speed), LiveShops())
+loop = EngineLoop(ctx.engines, ctx.live.publish, ctx.live.report_failure)
+app.state.ctx, app.state.loop = ctx, loop
 
 
 @app.on_startup
-def start_engines() -> None:
+async def start() -> None:
     started = time.perf_counter()
-    loop.tick()  # the first tick replays the simulated history
-    events = sum(engine.metrics.events_applied for engine in engines.values())
-    log.info('warm-up: %d events in %.2f s; shop time zone %s, simulation speed %gx',
-             events, time.perf_counter() - started, settings.timezone, settings.sim_speed)
+    try:
+        ctx.db = await Database.open(settings.sqlalchemy_url)
+        shops = await all_shops(ctx.db)
+    except Exception as error:
+        log.exception('the store could not be opened')
+        ctx.startup_error = (f'Chairside could not open its database ({type(error).__name__}). Check '
+                             'CHAIRSIDE_DATABASE_URL and that the database server is running, then restart.')
+        ctx.started.set()
+        return
+    ctx.supabase = SupabaseAuth.from_settings(ctx.db, settings)
+    for shop in shops:
+        ctx.start_shop(shop)
+    ctx.started.set()
+    loop.tick()
+    log.info('started %d shop(s) in %.2f s; store %s; sign-in %s; demo speed %gx', len(ctx.engines),
+             time.perf_counter() - started, ctx.db.dialect, 'Supabase' if ctx.supabase else 'local accounts',
+             settings.sim_speed)
     background_tasks.create(loop.run(), name='engine loop')
 
 
-theme.setup()
-dashboard.create(live, engines, demo.id)
-health.create(loop, lambda: live.subscribers)
+@app.on_shutdown
+async def stop() -> None:
+    if ctx.db is not None:
+        await ctx.db.close()
 
-ui.run(host=settings.host, port=settings.port, title='Chairside', favicon='✂️', show=False, reload=False)
+
+theme.setup()
+app.add_middleware(AuthMiddleware, ctx=ctx)
+for page in (setup, login, account, dashboard):
+    page.create(ctx)
+health.create(loop, lambda: ctx.live.subscribers)
+
+ui.run(host=settings.host, port=settings.port, title='Chairside', favicon='✂️', show=False, reload=False,
+       storage_secret=load_or_create_storage_secret(settings.data_dir, settings.storage_secret and
+                                                    settings.storage_secret.get_secret_value()))

@@ -58,6 +58,31 @@ class ShopProfile:
             return None
         return self.instant(day, hours.opens), self.instant(day, hours.closes)
 
+    def to_dict(self) -> dict:
+        """The profile as plain JSON-able data, the shape the store keeps."""
+        return {
+            'barbers': list(self.barbers),
+            'services': [{'name': s.name, 'price': s.price, 'minutes': s.minutes, 'weight': s.weight}
+                         for s in self.services],
+            'hours': {str(day): [f'{h.opens:%H:%M}', f'{h.closes:%H:%M}'] for day, h in sorted(self.hours.items())},
+            'peak_hours': [list(span) for span in self.peak_hours],
+            'daily_revenue_goal': self.daily_revenue_goal,
+        }
+
+    @classmethod
+    def from_dict(cls, shop_id: str, name: str, timezone: str, data: dict) -> 'ShopProfile':
+        return cls(
+            id=shop_id,
+            name=name,
+            timezone=timezone,
+            barbers=tuple(data['barbers']),
+            services=tuple(Service(**s) for s in data['services']),
+            hours={int(day): Hours(time.fromisoformat(opens), time.fromisoformat(closes))
+                   for day, (opens, closes) in data['hours'].items()},
+            peak_hours=tuple(tuple(span) for span in data.get('peak_hours', ((10, 14), (17, 19)))),
+            daily_revenue_goal=float(data.get('daily_revenue_goal', 1500.0)),
+        )
+
     def last_open_day(self, before: date) -> date:
         day = before - timedelta(days=1)
         while day.weekday() not in self.hours:

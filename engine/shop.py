@@ -10,6 +10,8 @@ from .profile import ShopProfile
 from .simulation import SimulatedFeed, Simulation
 from .snapshot import Snapshot
 
+FEED_LENGTH = 20  # events a snapshot carries for activity feeds
+
 
 class ShopEngine:
     def __init__(self, profile: ShopProfile, clock: Clock, feed: SimulatedFeed | None = None) -> None:
@@ -17,7 +19,7 @@ class ShopEngine:
         self.clock = clock
         self.feed = feed
         self.metrics = Metrics(profile)
-        self.recent: deque[Event] = deque(maxlen=50)
+        self.recent: deque[Event] = deque(maxlen=FEED_LENGTH)
         self.listeners: list[Callable[[Event], None]] = []
 
     @classmethod
@@ -78,6 +80,7 @@ class ShopEngine:
             events_applied=metrics.events_applied,
             simulated=self.feed is not None,
             speed=self.clock.speed,
+            recent=tuple(self.recent),
         )
 
 

@@ -2,6 +2,8 @@
 from dataclasses import dataclass
 from datetime import date
 
+from .events import Event
+
 
 @dataclass(frozen=True, slots=True)
 class DayFigures:
@@ -46,6 +48,7 @@ class Snapshot:
     events_applied: int
     simulated: bool  # a demo shop, whose clock the owner may speed up
     speed: float  # simulated seconds per real second
+    recent: tuple[Event, ...]  # the latest events, oldest first, for activity feeds
 
     def trend(self, figure: str) -> float | None:
         """Percentage change against the same weekday last week, or None when there is nothing to compare."""

@@ -1,9 +1,9 @@
 """The UI side of the engine loop: one NiceGUI Event per shop that every open page of the shop subscribes to."""
+from collections.abc import Callable
+
 from nicegui import Event
 
 from engine import Snapshot
-
-from .state import SessionState
 
 
 class LiveShops:
@@ -23,11 +23,11 @@ class LiveShops:
     def report_failure(self, shop_id: str, message: str) -> None:
         self._event(shop_id).emit(message)
 
-    def subscribe(self, shop_id: str, state: SessionState) -> None:
-        """Call inside a page: NiceGUI unsubscribes the state when the page's client goes away."""
-        self._event(shop_id).subscribe(state.receive)
+    def subscribe(self, shop_id: str, receive: Callable[[Snapshot | str], None]) -> None:
+        """Call inside a page, so NiceGUI unsubscribes when the page goes away; the latest snapshot comes at once."""
+        self._event(shop_id).subscribe(receive)
         if shop_id in self.latest:
-            state.update(self.latest[shop_id])
+            receive(self.latest[shop_id])
 
     @property
     def subscribers(self) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).parents[2]
 OUTPUT = ROOT / 'test-results'
@@ -67,6 +67,16 @@ def browser() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def sign_up(page: Page, app: App) -> None:
+    """The owner's first visit: redirected to set-up, creates the account, lands on the dashboard."""
+    page.goto(app.url)
+    page.get_by_label('Email').fill('owner@example.com')
+    page.get_by_label('Password', exact=True).fill('a long owner password')
+    page.get_by_label('Repeat the password').fill('a long owner password')
+    page.get_by_role('button', name='Create account').click()
+    page.get_by_test_id('metric-revenue-value').wait_for()
 
 
 @pytest.fixture

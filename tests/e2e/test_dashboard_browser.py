@@ -1,9 +1,11 @@
 from playwright.sync_api import Browser, expect
 
+from .conftest import sign_up
+
 
 def test_revenue_updates_without_a_reload(shop_app, browser: Browser, output_dir):
     page = browser.new_page(viewport={'width': 1366, 'height': 800})
-    page.goto(shop_app.url)
+    sign_up(page, shop_app)
     revenue = page.get_by_test_id('metric-revenue-value')
     first = revenue.inner_text()
     assert first.startswith('$')
@@ -14,7 +16,7 @@ def test_revenue_updates_without_a_reload(shop_app, browser: Browser, output_dir
 
 def test_on_a_phone_the_cards_stack_and_nothing_overflows(shop_app, browser: Browser, output_dir):
     page = browser.new_page(viewport={'width': 390, 'height': 844})
-    page.goto(shop_app.url)
+    sign_up(page, shop_app)
     expect(page.get_by_test_id('metric-utilization')).to_be_visible()
     page.wait_for_timeout(1000)  # let the chart lay out
     page.screenshot(path=output_dir / 'dashboard-phone.png', full_page=True)
@@ -26,7 +28,7 @@ def test_on_a_phone_the_cards_stack_and_nothing_overflows(shop_app, browser: Bro
 
 def test_the_badge_stops_saying_live_when_the_server_goes_away(shop_app, browser: Browser):
     page = browser.new_page()
-    page.goto(shop_app.url)
+    sign_up(page, shop_app)
     badge = page.get_by_test_id('connection')
     expect(badge.get_by_text('Live')).to_be_visible()
     expect(badge.get_by_text('Offline')).to_be_hidden()

@@ -1,6 +1,9 @@
 from nicegui import app
 from nicegui.testing import User
 
+OWNER_EMAIL = 'owner@example.com'
+OWNER_PASSWORD = 'a long owner password'
+
 
 def text_of(user: User, marker: str) -> str:
     (label,) = user.find(marker=marker).elements
@@ -8,6 +11,28 @@ def text_of(user: User, marker: str) -> str:
 
 
 def advance(seconds: float) -> None:
-    """Move the shop's clock on and let the engine loop publish, as a tick would."""
-    app.state.clock.advance(seconds)
+    """Move the demo shops' clock on and let the engine loop publish, as a tick would."""
+    app.state.ctx.demo_clock.advance(seconds)
     app.state.loop.tick()
+
+
+def the_engine():
+    (engine,) = app.state.ctx.engines.values()
+    return engine
+
+
+async def sign_up_owner(user: User) -> None:
+    """First start: the owner creates the account and lands on the dashboard."""
+    await user.open('/setup')
+    user.find(marker='setup-email').type(OWNER_EMAIL)
+    user.find(marker='setup-password').type(OWNER_PASSWORD)
+    user.find(marker='setup-repeat').type(OWNER_PASSWORD)
+    user.find(marker='create-account').click()
+    await user.should_see(marker='metric-revenue', retries=50)  # hashing the password takes a moment
+
+
+async def sign_in(user: User, email: str, password: str) -> None:
+    await user.open('/login')
+    user.find(marker='email').type(email)
+    user.find(marker='password').type(password)
+    user.find(marker='sign-in').click()

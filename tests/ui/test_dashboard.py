@@ -1,13 +1,13 @@
 from nicegui import app
 from nicegui.testing import User
 
-from .helpers import advance, text_of
+from .helpers import OWNER_EMAIL, OWNER_PASSWORD, advance, sign_in, sign_up_owner, text_of, the_engine
 
 CARDS = ['metric-revenue', 'metric-bookings', 'metric-satisfaction', 'metric-utilization']
 
 
 async def test_the_four_cards_show_figures_that_change_as_the_shop_works(user: User):
-    await user.open('/')
+    await sign_up_owner(user)
     for card in CARDS:
         await user.should_see(marker=card)
     await user.should_see('Demo Barbershop')
@@ -21,8 +21,9 @@ async def test_the_four_cards_show_figures_that_change_as_the_shop_works(user: U
 
 async def test_a_second_tab_sees_the_same_numbers(user: User, create_user):
     other = create_user()
-    await user.open('/')
-    await other.open('/')
+    await sign_up_owner(user)
+    await sign_in(other, OWNER_EMAIL, OWNER_PASSWORD)
+    await other.should_see(marker='metric-revenue', retries=50)
     advance(45 * 60)
     for card in CARDS:
         assert text_of(user, f'{card}-value') == text_of(other, f'{card}-value')
@@ -30,8 +31,8 @@ async def test_a_second_tab_sees_the_same_numbers(user: User, create_user):
 
 
 async def test_the_figures_come_from_the_engine(user: User):
-    await user.open('/')
-    snapshot = app.state.live.latest['demo']
+    await sign_up_owner(user)
+    snapshot = the_engine().snapshot()
     assert text_of(user, 'metric-revenue-value') == f'${snapshot.today.revenue:,.0f}'
     assert text_of(user, 'metric-bookings-value') == str(snapshot.today.bookings)
     assert text_of(user, 'metric-utilization-value') == f'{snapshot.today.utilization:.0%}'
@@ -39,7 +40,7 @@ async def test_the_figures_come_from_the_engine(user: User):
 
 
 async def test_at_night_the_page_says_closed_and_shows_the_last_open_day(user: User):
-    await user.open('/')
+    await sign_up_owner(user)
     advance(12 * 3600)  # Tuesday 22:30
     await user.should_see("Closed · opens tomorrow 09:00. Showing today's final figures.")
     revenue = text_of(user, 'metric-revenue-value')
@@ -50,18 +51,19 @@ async def test_at_night_the_page_says_closed_and_shows_the_last_open_day(user: U
 
 async def test_the_owner_can_speed_the_simulation_up_for_every_screen(user: User, create_user):
     other = create_user()
-    await user.open('/')
-    await other.open('/')
+    await sign_up_owner(user)
+    await sign_in(other, OWNER_EMAIL, OWNER_PASSWORD)
+    await other.should_see(marker='speed', retries=50)
     (toggle,) = user.find(marker='speed').elements
     toggle.value = 60  # what choosing '60x' does
-    assert app.state.clock.speed == 60
+    assert app.state.ctx.demo_clock.speed == 60
     advance(0)
     (other_toggle,) = other.find(marker='speed').elements
     assert other_toggle.value == 60
 
 
 async def test_a_failing_part_says_so_and_the_rest_keeps_updating(user: User, caplog, monkeypatch):
-    await user.open('/')
+    await sign_up_owner(user)
     from ui.state import SessionState
 
     def broken(self, snapshot):
@@ -75,12 +77,12 @@ async def test_a_failing_part_says_so_and_the_rest_keeps_updating(user: User, ca
 
 
 async def test_when_the_engine_fails_the_badge_stops_claiming_live(user: User, caplog, monkeypatch):
-    await user.open('/')
+    await sign_up_owner(user)
     await user.should_see('Live · 10:30:00')
 
     def failing_advance():
         raise RuntimeError('disk full')
-    monkeypatch.setattr(app.state.engines['demo'], 'advance', failing_advance)
+    monkeypatch.setattr(the_engine(), 'advance', failing_advance)
     advance(60)
     await user.should_see('Engine stopped: figures are not updating (last update 10:30:00)')
     await user.should_not_see('Live · 10:30:00')
@@ -90,7 +92,7 @@ async def test_when_the_engine_fails_the_badge_stops_claiming_live(user: User, c
 
 
 async def test_health_reports_the_engine_and_the_sessions(user: User):
-    await user.open('/')
+    await sign_up_owner(user)
     response = await user.http_client.get('/api/health')
     body = response.json()
     assert response.status_code == 200

@@ -3,13 +3,15 @@ from collections.abc import Callable
 
 from nicegui import ui
 
+from store.accounts import Account
+
 from ..state import SessionState
-from . import connection_badge
+from . import connection_badge, user_menu
 
 SPEEDS = {1: '1x', 10: '10x', 60: '60x'}
 
 
-def create(state: SessionState, set_speed: Callable[[float], None] | None) -> None:
+def create(state: SessionState, account: Account, shop_id: str, set_speed: Callable[[float], None] | None) -> None:
     with ui.header().classes('items-center justify-between flex-wrap gap-2 px-4 py-2 bg-primary'):
         with ui.row().classes('items-center gap-3 no-wrap'):
             ui.icon('content_cut', size='md')
@@ -23,6 +25,16 @@ def create(state: SessionState, set_speed: Callable[[float], None] | None) -> No
             if set_speed is not None:
                 _speed_control(state, set_speed)
             connection_badge.create(state)
+            user_menu.create(account, shop_id)
+
+
+def create_simple(account: Account, shop_id: str, title: str) -> None:
+    """The header of pages other than the dashboard."""
+    with ui.header().classes('items-center justify-between px-4 py-2 bg-primary'):
+        with ui.link(target='/').classes('row items-center gap-3 no-wrap text-white no-underline'):
+            ui.icon('content_cut', size='md')
+            ui.label(title).classes('text-lg font-bold')
+        user_menu.create(account, shop_id)
 
 
 def _speed_control(state: SessionState, set_speed: Callable[[float], None]) -> None:

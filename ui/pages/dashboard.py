@@ -1,22 +1,37 @@
-"""The owner's live dashboard of one shop."""
+"""The live dashboard of the shop the signed-in person is looking at."""
 from nicegui import ui
 
-from engine import ShopEngine
-
-from .. import theme
-from ..components import activity_panel, header, metric_card, part_error, revenue_chart, services_trending
-from ..live import LiveShops
+from .. import auth, theme
+from ..components import (
+    activity_feed,
+    activity_panel,
+    header,
+    metric_card,
+    part_error,
+    revenue_chart,
+    services_trending,
+)
+from ..context import AppContext
 from ..state import ChairView, SessionState
 
 
-def create(live: LiveShops, engines: dict[str, ShopEngine], default_shop: str) -> None:
+def create(ctx: AppContext) -> None:
     @ui.page('/')
-    def dashboard() -> None:
-        engine = engines[default_shop]
+    async def dashboard() -> None:
+        session = await auth.signed_in(ctx)
+        if session is None:
+            ui.navigate.to('/login')
+            return
+        account, shop_id = session
+        if account.must_change_password:
+            ui.navigate.to('/account')
+            return
+        engine = ctx.engines[shop_id]
         state = SessionState(chairs=[ChairView(barber) for barber in engine.profile.barbers])
-        live.subscribe(default_shop, state)
+        ctx.live.subscribe(shop_id, state.receive)
         theme.apply()
-        header.create(state, engine.clock.set_speed if engine.feed is not None else None)
+        is_owner_of_demo = engine.feed is not None and account.role_in(shop_id) == 'owner'
+        header.create(state, account, shop_id, ctx.demo_clock.set_speed if is_owner_of_demo else None)
         with ui.column().classes('w-full max-w-screen-xl mx-auto p-2 sm:p-4 gap-4'):
             with ui.row().classes('w-full items-center gap-2 rounded bg-amber-1 text-amber-10 px-3 py-2') \
                     .mark('closed-notice').bind_visibility_from(state, 'notice', backward=bool):
@@ -32,4 +47,9 @@ def create(live: LiveShops, engines: dict[str, ShopEngine], default_shop: str) -
                 with ui.column().classes('w-full gap-4 lg:col-span-2 min-w-0'):
                     revenue_chart.create(state)
                     services_trending.create(state)
-                activity_panel.create(state)
+                with ui.column().classes('w-full gap-4 min-w-0'):
+                    activity_panel.create(state)
+                    with ui.card().classes('w-full'):
+                        ui.label('What just happened').classes('text-lg font-medium')
+                        feed = activity_feed.ActivityFeed()
+                        ctx.live.subscribe(shop_id, feed.receive)

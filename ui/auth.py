@@ -1,0 +1,65 @@
+"""Who is signed in: kept in NiceGUI's user storage, checked before any page but sign-in, set-up and kiosk."""
+from urllib.parse import quote
+
+from fastapi import Request
+from fastapi.responses import PlainTextResponse, RedirectResponse
+from nicegui import Client, app
+from starlette.middleware.base import BaseHTTPMiddleware
+
+from store.accounts import Account, get_account
+
+from .context import AppContext
+
+OPEN_ROUTES = ('/login', '/setup', '/kiosk')
+
+
+class AuthMiddleware(BaseHTTPMiddleware):
+    """Sends a signed-out visitor of a page to sign in, and back to where they were going afterwards.
+
+    Requests that arrive while the store is still opening wait for it; if it could not be opened, they are told why.
+    """
+
+    def __init__(self, app_, ctx: AppContext) -> None:
+        super().__init__(app_)
+        self.ctx = ctx
+
+    async def dispatch(self, request: Request, call_next):
+        path = request.url.path
+        if not path.startswith('/_nicegui'):
+            await self.ctx.started.wait()
+            if self.ctx.startup_error:
+                return PlainTextResponse(self.ctx.startup_error, status_code=503)
+        is_page = path in Client.page_routes.values() or path.startswith('/kiosk/')
+        if is_page and not path.startswith(OPEN_ROUTES) and not app.storage.user.get('user_id'):
+            target = path + (f'?{request.url.query}' if request.url.query else '')
+            return RedirectResponse(f'/login?redirect_to={quote(target)}')
+        return await call_next(request)
+
+
+def sign_in(account: Account) -> None:
+    app.storage.user.update(user_id=account.user_id, shop_id=account.shops[0].shop_id)
+
+
+def sign_out() -> None:
+    app.storage.user.clear()
+
+
+async def signed_in(ctx: AppContext) -> tuple[Account, str] | None:
+    """The signed-in account and the shop it is looking at, or None when the session no longer holds."""
+    user_id = app.storage.user.get('user_id')
+    account = await get_account(ctx.store, user_id) if user_id else None
+    if account is None or not account.shops:
+        sign_out()
+        return None
+    shop_id = app.storage.user.get('shop_id')
+    if account.role_in(shop_id) is None:
+        shop_id = account.shops[0].shop_id
+        app.storage.user['shop_id'] = shop_id
+    return account, shop_id
+
+
+def safe_target(redirect_to: str | None) -> str:
+    """Only paths of this app, so a crafted link cannot send someone elsewhere after signing in."""
+    if not redirect_to or not redirect_to.startswith('/') or redirect_to.startswith('//'):
+        return '/'
+    return redirect_to

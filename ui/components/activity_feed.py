@@ -1,0 +1,65 @@
+"""What just happened, newest first: new events are added at the top without rebuilding the list."""
+from collections import deque
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from nicegui import ui
+
+from engine import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted, Snapshot
+
+FEED_LENGTH = 20
+
+
+class ActivityFeed(ui.column):
+    def __init__(self) -> None:
+        super().__init__()
+        self.classes('w-full gap-1').mark('activity-feed')
+        self._shown: deque[str] = deque(maxlen=FEED_LENGTH * 4)  # ids already on screen, newest last
+        self._names: dict[str, str] = {}  # customer id -> name, as events reveal them
+        with self:
+            self._empty = ui.label('Nothing has happened yet today.').classes('text-grey-6 text-sm')
+
+    def receive(self, update: Snapshot | str) -> None:
+        if not isinstance(update, Snapshot):
+            return
+        zone = ZoneInfo(update.timezone)
+        new = [event for event in update.recent if event.id not in self._shown]
+        for event in new[-FEED_LENGTH:]:
+            self._shown.append(event.id)
+            self._add(event, zone)
+        rows = [child for child in self.default_slot.children if child is not self._empty]
+        for row in rows[FEED_LENGTH:]:
+            row.delete()
+        self._empty.set_visibility(not rows)
+
+    def _add(self, event: Event, zone: ZoneInfo) -> None:
+        if isinstance(event, (Booked, CheckedIn)):
+            self._names[event.customer] = event.name
+        icon, color, text = describe(event, self._names.get(event.customer, 'A customer'))
+        with self:
+            with ui.row().classes('w-full items-start gap-2 no-wrap text-sm').mark('feed-item') as row:
+                ui.icon(icon, color=color, size='xs').classes('mt-0.5')
+                ui.label(text).classes('grow')
+                ui.label(f'{datetime.fromtimestamp(event.at, zone):%H:%M}').classes('text-grey-6 text-xs')
+        row.move(target_index=0)
+
+
+def describe(event: Event, name: str) -> tuple[str, str, str]:
+    """Icon, colour and sentence for one event."""
+    if isinstance(event, Booked):
+        return 'event', 'primary', f'{name} booked a {event.service.lower()}'
+    if isinstance(event, Cancelled):
+        return 'event_busy', 'grey-7', f'{name} cancelled'
+    if isinstance(event, NoShow):
+        return 'person_off', 'warning', f'{name} did not show up'
+    if isinstance(event, CheckedIn):
+        return 'login', 'secondary', f'{name} checked in' + (' (walk-in)' if event.walk_in else '')
+    if isinstance(event, ServiceStarted):
+        return 'content_cut', 'secondary', f'{event.barber} started a {event.service.lower()} for {name}'
+    if isinstance(event, ServiceCompleted):
+        tip = f' + ${event.tip:,.0f} tip' if event.tip else ''
+        retail = f' + ${event.retail:,.0f} retail' if event.retail else ''
+        return 'payments', 'positive', f'{event.barber} finished {name}: ${event.price:,.0f}{tip}{retail}'
+    if isinstance(event, Reviewed):
+        return 'star', 'amber-8', f'{name} gave {event.barber} {"★" * event.stars}: "{event.text}"'
+    return 'info', 'grey-7', event.kind

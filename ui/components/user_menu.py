@@ -1,0 +1,34 @@
+"""The signed-in person's menu: where to go, which shop to look at, and signing out."""
+from nicegui import app, ui
+
+from store.accounts import Account
+
+from .. import auth
+
+
+def create(account: Account, shop_id: str) -> None:
+    with ui.button(icon='account_circle').props('flat round color=white').mark('user-menu'):
+        with ui.menu():
+            ui.item(account.email).props('disable')
+            ui.separator()
+            ui.menu_item('Dashboard', on_click=lambda: ui.navigate.to('/'))
+            if account.role_in(shop_id) == 'owner':
+                ui.menu_item('Settings', on_click=lambda: ui.navigate.to('/settings')).mark('menu-settings')
+            ui.menu_item('Your account', on_click=lambda: ui.navigate.to('/account'))
+            if len(account.shops) > 1:
+                ui.separator()
+                for shop in account.shops:
+                    ui.menu_item(('✓ ' if shop.shop_id == shop_id else '') + shop.shop_name,
+                                 on_click=lambda s=shop.shop_id: _switch(s))
+            ui.separator()
+            ui.menu_item('Sign out', on_click=_sign_out).mark('sign-out')
+
+
+def _switch(shop_id: str) -> None:
+    app.storage.user['shop_id'] = shop_id
+    ui.navigate.to('/')
+
+
+def _sign_out() -> None:
+    auth.sign_out()
+    ui.navigate.to('/login')
