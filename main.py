@@ -16,7 +16,8 @@ from ui import theme
 from ui.auth import AuthMiddleware
 from ui.context import AppContext
 from ui.live import LiveShops
-from ui.pages import account, dashboard, login, setup
+from ui.pages import account, dashboard, kiosk, login, setup
+from ui.pages import settings as settings_page
 
 settings = Settings()
 logging.basicConfig(level=settings.log_level.upper(), format='%(asctime)s %(levelname)s %(name)s: %(message)s')
@@ -58,7 +59,7 @@ async def stop() -> None:
 
 theme.setup()
 app.add_middleware(AuthMiddleware, ctx=ctx)
-for page in (setup, login, account, dashboard):
+for page in (setup, login, account, dashboard, kiosk, settings_page):
     page.create(ctx)
 health.create(loop, lambda: ctx.live.subscribers)
 

@@ -5,6 +5,7 @@ from datetime import date, datetime, time, timedelta
 
 from .clock import Clock
 from .events import Event
+from .floor import Floor, walk_in_wait
 from .metrics import Metrics
 from .profile import ShopProfile
 from .simulation import SimulatedFeed, Simulation
@@ -19,6 +20,7 @@ class ShopEngine:
         self.clock = clock
         self.feed = feed
         self.metrics = Metrics(profile)
+        self.floor = Floor(profile)
         self.recent: deque[Event] = deque(maxlen=FEED_LENGTH)
         self.listeners: list[Callable[[Event], None]] = []
 
@@ -30,6 +32,7 @@ class ShopEngine:
 
     def apply(self, event: Event) -> None:
         self.metrics.apply(event)
+        self.floor.apply(event)
         self.recent.append(event)
         for listener in self.listeners:
             listener(event)
@@ -58,6 +61,8 @@ class ShopEngine:
         hourly = metrics.hourly_revenue(day)
         hourly_before = metrics.hourly_revenue(week_before)
         hours = _chart_hours(profile, day, hourly, hourly_before)
+        chairs = metrics.chairs(now)
+        reviews, stars = _last_30_days(metrics, today)
         return Snapshot(
             shop_id=profile.id,
             shop_name=profile.name,
@@ -76,12 +81,24 @@ class ShopEngine:
             waiting=len(metrics.checked_in),
             avg_wait_minutes=metrics.average_wait(now),
             is_peak=is_open and profile.is_peak(local.hour),
-            chairs=metrics.chairs(now),
+            chairs=chairs,
             events_applied=metrics.events_applied,
             simulated=self.feed is not None,
             speed=self.clock.speed,
             recent=tuple(self.recent),
+            queue=tuple(name for name, _ in metrics.checked_in.values()),
+            next_appointments=self.floor.next_appointments(now),
+            walk_in_wait_minutes=walk_in_wait(profile, now, [c.minutes_left or 0 for c in chairs],
+                                              len(metrics.checked_in)) if is_open else None,
+            rating=stars / reviews if reviews else None,
+            rating_reviews=reviews,
+            latest_five_star=self.floor.latest_five_star,
         )
+
+
+def _last_30_days(metrics: Metrics, today: date) -> tuple[int, float]:
+    tallies = [metrics.days.get(today - timedelta(days=n)) for n in range(30)]
+    return (int(sum(t.reviews.total for t in tallies if t)), sum(t.stars.total for t in tallies if t))
 
 
 def _same_time_on(profile: ShopProfile, at: float, day: date) -> float:

@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .events import Event
+from .floor import Appointment, Review
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,12 @@ class Snapshot:
     simulated: bool  # a demo shop, whose clock the owner may speed up
     speed: float  # simulated seconds per real second
     recent: tuple[Event, ...]  # the latest events, oldest first, for activity feeds
+    queue: tuple[str, ...]  # names of the customers waiting, first come first
+    next_appointments: tuple[Appointment, ...]
+    walk_in_wait_minutes: float | None  # None while closed
+    rating: float | None  # mean stars over the last 30 days
+    rating_reviews: int
+    latest_five_star: Review | None
 
     def trend(self, figure: str) -> float | None:
         """Percentage change against the same weekday last week, or None when there is nothing to compare."""

@@ -1,7 +1,7 @@
 """Every dashboard figure recomputed from scratch over an event log: the slow, obvious truth the engine must match."""
-from datetime import date
+from datetime import date, timedelta
 
-from engine import Booked, Cancelled, CheckedIn, Event, Reviewed, ServiceCompleted, ServiceStarted, ShopProfile
+from engine import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted, ShopProfile
 
 
 def day_figures(profile: ShopProfile, log: list[Event], day: date, at: float) -> dict:
@@ -44,7 +44,15 @@ def live_figures(profile: ShopProfile, log: list[Event], now: float) -> dict:
     started = {e.customer: e for e in seen if isinstance(e, ServiceStarted)}
     completed = {e.customer for e in seen if isinstance(e, ServiceCompleted)}
     waits = [e.at - checked_in[c] for c, e in started.items() if now - 3600 < e.at <= now]
+    gone = {e.customer for e in seen if isinstance(e, (Cancelled, NoShow, CheckedIn))}
+    upcoming = sorted((e for e in seen if isinstance(e, Booked) and e.customer not in gone
+                       and e.appointment_at >= now - 900), key=lambda e: (e.appointment_at, e.id))
+    today = profile.local(now).date()
+    month = [e for e in seen if isinstance(e, Reviewed) and today - profile.local(e.at).date() < timedelta(days=30)]
     return {
+        'queue': [e.name for e in seen if isinstance(e, CheckedIn) and e.customer not in started],
+        'next_appointments': [(e.appointment_at, e.name) for e in upcoming[:5]],
+        'rating': sum(e.stars for e in month) / len(month) if month else None,
         'customers_in_shop': sum(c not in completed for c in checked_in),
         'waiting': sum(c not in started for c in checked_in),
         'avg_wait_minutes': sum(waits) / len(waits) / 60 if waits else None,

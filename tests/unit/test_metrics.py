@@ -51,6 +51,9 @@ def test_every_figure_equals_a_recomputation_from_the_event_log(seed, zone, offs
         assert snapshot.waiting == live['waiting']
         assert _close(snapshot.avg_wait_minutes, live['avg_wait_minutes'])
         assert sorted(c.barber for c in snapshot.chairs if c.customer) == live['busy_barbers']
+        assert list(snapshot.queue) == live['queue']
+        assert [(a.at, a.name) for a in snapshot.next_appointments] == live['next_appointments']
+        assert _close(snapshot.rating, live['rating'])
         hourly = dict(zip(snapshot.hours, snapshot.hourly_revenue, strict=True))
         assert sum(hourly.values()) == pytest.approx(snapshot.today.revenue)
 

@@ -57,3 +57,12 @@ def test_peak_hours_and_weekends_carry_the_extra_demand():
     assert 2.8 < weekday_quiet < 3.2  # BASE_ARRIVALS_PER_HOUR = 3
     assert 1.58 < weekday_peak / weekday_quiet < 1.82  # PEAK_FACTOR = 1.7
     assert 1.22 < weekend_all / weekday_all < 1.38  # WEEKEND_FACTOR = 1.3
+
+
+def test_a_walk_in_waits_for_everyone_already_waiting():
+    from engine.floor import walk_in_wait
+    profile = demo_profile()
+    typical = sum(s.minutes * s.weight for s in profile.services) / sum(s.weight for s in profile.services)
+    assert walk_in_wait(profile, 0, [10, 0, 20, 5], waiting=0) == 0
+    assert walk_in_wait(profile, 0, [10, 0, 20, 5], waiting=2) == 10  # the two waiting take chairs free at 0 and 5
+    assert walk_in_wait(profile, 0, [1, 1, 1, 1], waiting=4) == 1 + typical
