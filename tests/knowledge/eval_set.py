@@ -1,0 +1,72 @@
+"""Owner questions, phrased the way owners ask them, each with the corpus documents (file stems) that answer it.
+
+A hit is any of the top passages coming from one of the listed documents.
+"""
+
+EVAL_SET: list[tuple[str, tuple[str, ...]]] = [
+    # reading the business
+    ('why did we make less money this week than last week?', ('kpi-revenue', 'weekly-review')),
+    ("should tips be counted in the shop's takings?", ('kpi-revenue', 'tips')),
+    ('how do I get each client to spend more when they come in?', ('kpi-average-ticket', 'service-menu')),
+    ('my barbers keep standing around with nobody in the chair', ('kpi-utilization', 'peak-and-off-peak',
+                                                                  'staffing-the-schedule')),
+    ('what does it mean when my chairs are busy almost all day?', ('kpi-utilization', 'hiring-when-full')),
+    ('why are people not returning after their cut?', ('kpi-retention', 'first-visit-experience')),
+    ('how many of my customers book their next appointment before leaving?', ('kpi-rebooking-rate',
+                                                                               'rebooking-at-checkout')),
+    ("people book and then just don't turn up", ('kpi-no-show-rate', 'deposits-and-no-show-policy')),
+    ('my star rating dropped this month, what should I look at?', ('kpi-satisfaction', 'responding-to-reviews')),
+    ('customers are complaining they sit around for ages before I start', ('kpi-wait-time', 'walk-in-flow')),
+    ('which numbers should I go through every Monday?', ('weekly-review',)),
+    ('is one bad day something to worry about?', ('weekly-review', 'kpi-revenue')),
+    # customer service and retention
+    ('what do I say at the till so they book again?', ('rebooking-at-checkout', 'kpi-rebooking-rate')),
+    ('should I text customers after their haircut?', ('follow-ups-and-win-backs', 'first-visit-experience')),
+    ("a regular hasn't been in for two months, how do I get him back?", ('follow-ups-and-win-backs', 'kpi-retention')),
+    ('a guy hated his fade and is angry at the counter', ('handling-complaints',)),
+    ('should I give a refund for a bad haircut?', ('handling-complaints',)),
+    ('someone left a one star review on Google, do I answer it?', ('responding-to-reviews',)),
+    ('is it ok to ask my friends to post good reviews?', ('responding-to-reviews', 'reviews-and-local-search')),
+    ('how do I make sure a new customer comes back a second time?', ('first-visit-experience', 'kpi-retention')),
+    # scheduling and capacity
+    ('Tuesday mornings are dead, how can I fill them?', ('peak-and-off-peak', 'kpi-utilization')),
+    ('should I charge more on Saturdays?', ('peak-and-off-peak', 'pricing-and-price-rises')),
+    ('how many barbers do I need on each shift?', ('staffing-the-schedule',)),
+    ('when should the guys take their lunch break?', ('staffing-the-schedule',)),
+    ('should I charge a deposit?', ('deposits-and-no-show-policy', 'kpi-no-show-rate')),
+    ('can I take a card number and charge people who miss their slot?', ('deposits-and-no-show-policy',)),
+    ('how do I handle people who walk in without booking?', ('walk-in-flow',)),
+    ('a client turned up twenty minutes late, do I still cut him?', ('cancellations-and-late-arrivals',)),
+    ('how do I fill a slot when someone cancels last minute?', ('cancellations-and-late-arrivals', 'kpi-no-show-rate')),
+    ('do I need an app so customers can book themselves?', ('online-booking-and-reminders',)),
+    ('should we send reminder texts the day before?', ('online-booking-and-reminders', 'kpi-no-show-rate',
+                                                       'deposits-and-no-show-policy')),
+    # financial planning
+    ("I haven't changed my prices in three years, is that a problem?", ('pricing-and-price-rises',)),
+    ('how do I tell my clients the price of a cut is going up?', ('pricing-and-price-rises',)),
+    ('what should go on my price list?', ('service-menu',)),
+    ('should I pay my barbers a percentage or let them rent the chair?', ('commission-vs-booth-rent',
+                                                                          'renting-out-a-chair')),
+    ('I never have enough money in the account when rent is due', ('cash-flow',)),
+    ('how much should I keep in savings for slow months?', ('cash-flow',)),
+    ('is it worth selling pomade and beard oil?', ('retail-products',)),
+    ('who gets the tips that customers put on the card?', ('tips',)),
+    ('how many haircuts a month do I need just to pay the bills?', ('costs-and-break-even',)),
+    # marketing
+    ('what should I post on Instagram?', ('social-media',)),
+    ('how do I get my customers to bring their friends?', ('referrals',)),
+    ('why does my shop not show up when people search barber near me?', ('reviews-and-local-search',)),
+    ('how do I get more reviews?', ('reviews-and-local-search', 'responding-to-reviews')),
+    ('is a stamp card worth it?', ('loyalty-programs',)),
+    ('could I sell a monthly haircut subscription?', ('loyalty-programs',)),
+    ('how do I get people from the neighbourhood to try us?', ('getting-new-clients-locally', 'social-media')),
+    # operations and staff
+    ("we're turning people away every Saturday, do I need another barber?", ('hiring-when-full',
+                                                                              'peak-and-off-peak')),
+    ('what should I look for when I interview a barber?', ('hiring-when-full',)),
+    ('how do I teach my junior guys to fade properly?', ('training-and-apprentices',)),
+    ('what should be in the contract with someone who rents a chair from me?', ('renting-out-a-chair',
+                                                                                'commission-vs-booth-rent')),
+    ('my best barber might leave, how do I keep him?', ('team-culture-and-retention',)),
+    ('how often do the clippers and combs need disinfecting?', ('hygiene-and-shop-standards',)),
+]
