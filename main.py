@@ -1,12 +1,14 @@
 """Chairside's composition root: settings -> store -> engines -> pages; then ui.run()."""
+import asyncio
 import logging
 import time
 
-from nicegui import app, background_tasks, ui
+from nicegui import app, background_tasks, run, ui
 
 from api import health
 from engine import SimClock
 from engine.loop import EngineLoop
+from knowledge import KnowledgeBase
 from settings import Settings
 from store.db import Database
 from store.secret import load_or_create_storage_secret
@@ -23,7 +25,8 @@ settings = Settings()
 logging.basicConfig(level=settings.log_level.upper(), format='%(asctime)s %(levelname)s %(name)s: %(message)s')
 log = logging.getLogger('chairside')
 
-ctx = AppContext(settings, SimClock(start=settings.sim_start_timestamp, speed=settings.sim_speed), LiveShops())
+ctx = AppContext(settings, SimClock(start=settings.sim_start_timestamp, speed=settings.sim_speed), LiveShops(),
+                 knowledge=KnowledgeBase(settings.knowledge_path))
 loop = EngineLoop(ctx.engines, ctx.live.publish, ctx.live.report_failure)
 app.state.ctx, app.state.loop = ctx, loop
 
@@ -49,10 +52,24 @@ async def start() -> None:
              time.perf_counter() - started, ctx.db.dialect, 'Supabase' if ctx.supabase else 'local accounts',
              settings.sim_speed)
     background_tasks.create(loop.run(), name='engine loop')
+    ctx.knowledge_task = background_tasks.create(build_knowledge(), name='knowledge build')
+
+
+async def build_knowledge() -> None:
+    """Embedding takes seconds to minutes: in a thread, after the dashboard is already up."""
+    try:
+        await run.io_bound(ctx.knowledge.open)  # an index from an earlier run answers at once
+        report = await run.io_bound(ctx.knowledge.build)
+    except Exception:
+        log.warning('knowledge build failed: %s', ctx.knowledge.error or 'the index could not be opened')
+        return
+    log.info('knowledge ready: %s', report)
 
 
 @app.on_shutdown
 async def stop() -> None:
+    if ctx.knowledge_task is not None:  # its thread cannot be cancelled: let it finish before the loop closes
+        await asyncio.wait([ctx.knowledge_task], timeout=60)
     if ctx.db is not None:
         await ctx.db.close()
 
@@ -61,7 +78,12 @@ theme.setup()
 app.add_middleware(AuthMiddleware, ctx=ctx)
 for page in (setup, login, account, dashboard, kiosk, settings_page):
     page.create(ctx)
-health.create(loop, lambda: ctx.live.subscribers)
+health.create(loop, lambda: {
+    'sessions': ctx.live.subscribers,
+    'knowledge': ctx.knowledge.status,
+    'knowledge_progress': round(ctx.knowledge.progress, 2),
+    'store': 'failed' if ctx.startup_error else 'open' if ctx.db else 'opening',
+})
 
 ui.run(host=settings.host, port=settings.port, title='Chairside', favicon='✂️', show=False, reload=False,
        storage_secret=load_or_create_storage_secret(settings.data_dir, settings.storage_secret and

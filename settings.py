@@ -32,6 +32,7 @@ class Settings(BaseSettings):
     shop_timezone: str = ''  # empty: this machine's time zone
 
     database_url: str = ''  # empty: SQLite in the data folder
+    knowledge_dir: Path | None = None  # empty: data_dir/knowledge
 
     supabase_url: str = ''
     supabase_anon_key: SecretStr | None = None
@@ -62,6 +63,10 @@ class Settings(BaseSettings):
             return self.shop_timezone
         from tzlocal import get_localzone_name
         return get_localzone_name() or 'UTC'
+
+    @property
+    def knowledge_path(self) -> Path:
+        return self.knowledge_dir or self.data_dir / 'knowledge'
 
     @property
     def sim_start_timestamp(self) -> float | None:

@@ -1,17 +1,22 @@
-"""GET /api/health: whether the engine runs and the pages are live, without login."""
+"""GET /api/health: whether the engine runs, the pages are live and the knowledge is ready, without login."""
+from collections.abc import Callable
+
 from nicegui import app
 
 from engine.loop import EngineLoop
 
 
-def create(loop: EngineLoop, sessions: callable) -> None:
+def create(loop: EngineLoop, details: Callable[[], dict]) -> None:
+    """`details` adds what the composition root knows: sessions, the knowledge index, the store."""
     @app.get('/api/health')
     def health() -> dict:
+        more = details()
+        healthy = loop.running and not loop.errors and more.get('store') != 'failed'
         return {
-            'status': 'ok' if loop.running and not loop.errors else 'degraded',
+            'status': 'ok' if healthy else 'degraded',
             'engine_running': loop.running,
             'seconds_since_tick': loop.seconds_since_tick(),
             'engine_errors': len(loop.errors),
             'shops': len(loop.engines),
-            'sessions': sessions(),
+            **more,
         }

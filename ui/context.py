@@ -4,6 +4,7 @@ import logging
 from dataclasses import dataclass, field
 
 from engine import ShopEngine, ShopProfile, SimClock
+from knowledge import KnowledgeBase
 from settings import Settings
 from store.db import Database
 from store.models import Shop
@@ -21,6 +22,8 @@ class AppContext:
     live: LiveShops
     engines: dict[str, ShopEngine] = field(default_factory=dict)
     real_clock: SimClock = field(default_factory=SimClock)
+    knowledge: KnowledgeBase | None = None  # built in the background; the app is usable meanwhile
+    knowledge_task: asyncio.Task | None = None
     db: Database | None = None  # opened on startup
     supabase: SupabaseAuth | None = None
     started: asyncio.Event = field(default_factory=asyncio.Event)  # set once the store is open, or failed to open

@@ -4,9 +4,19 @@ TUESDAY_MORNING = '2026-11-24T10:30:00'
 
 
 @pytest.fixture(autouse=True)
-def shop_env(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+def shop_env(monkeypatch: pytest.MonkeyPatch, tmp_path, knowledge_dir) -> None:
     """A demo shop frozen at a known instant (speed is advanced by hand in the tests), with its own data folder."""
     monkeypatch.setenv('CHAIRSIDE_DATA_DIR', str(tmp_path))
+    monkeypatch.setenv('CHAIRSIDE_KNOWLEDGE_DIR', knowledge_dir)
     monkeypatch.setenv('CHAIRSIDE_SHOP_TIMEZONE', 'Europe/London')
     monkeypatch.setenv('CHAIRSIDE_SIM_START', TUESDAY_MORNING)
     monkeypatch.setenv('CHAIRSIDE_SIM_SEED', '7')
+
+
+@pytest.fixture(scope='session')
+def knowledge_dir(tmp_path_factory) -> str:
+    """One knowledge index for the whole session: each app start then finds it built and changes nothing."""
+    from knowledge import KnowledgeBase
+    folder = tmp_path_factory.mktemp('knowledge')
+    KnowledgeBase(folder).build()
+    return str(folder)
