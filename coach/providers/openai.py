@@ -1,0 +1,55 @@
+"""OpenAI, and every OpenAI-compatible server (Ollama, vLLM, LM Studio, llama.cpp) through a base URL."""
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+from ..types import Finish, Request, Usage
+from .base import host_of
+
+
+class OpenAIProvider:
+    name = 'openai'
+    key_env = 'OPENAI_API_KEY'
+    offline = False
+
+    def __init__(self, api_key: str | None, model: str, base_url: str = '', timeout: float = 60.0,
+                 label: str = '') -> None:
+        self.model = model
+        self.label = label or ('OpenAI' if not base_url or 'api.openai.com' in base_url
+                               else f'OpenAI-compatible server at {host_of(base_url)}')
+        self._api_key = api_key or 'not-needed'  # local servers take any key; the SDK insists on one
+        self._base_url = base_url or None
+        self._timeout = timeout
+        self._client = None
+        self._sdk()  # the SDK's import (0.4-1.4 s) happens at start-up, not inside a question's deadline
+
+    def _sdk(self):
+        if self._client is None:
+            import openai
+            # max_retries=0: the coach's chain owns retries, deadlines and fallback
+            self._client = openai.AsyncOpenAI(api_key=self._api_key, base_url=self._base_url, max_retries=0,
+                                              timeout=self._timeout)
+        return self._client
+
+    async def stream(self, request: Request) -> AsyncIterator[str | Finish]:
+        messages = [{'role': 'system', 'content': request.system},
+                    *({'role': turn.role, 'content': turn.content} for turn in request.messages)]
+        stream = await self._sdk().chat.completions.create(model=self.model, messages=messages, stream=True,
+                                                           stream_options={'include_usage': True})
+        finish_reason, usage = None, None
+        try:
+            async for chunk in stream:
+                if chunk.usage is not None:
+                    usage = Usage(chunk.usage.prompt_tokens, chunk.usage.completion_tokens)
+                for choice in chunk.choices:
+                    if choice.delta is not None and choice.delta.content:
+                        yield choice.delta.content
+                    finish_reason = choice.finish_reason or finish_reason
+        finally:
+            await stream.close()  # on a stop or a deadline too: the upstream request ends here
+        yield Finish(finish_reason, usage)
+
+    async def aclose(self) -> None:
+        if self._client is not None:
+            await self._client.close()
+            self._client = None
