@@ -1,0 +1,5 @@
+"""Notifications: rules over the shop's events and clock that tell the owner what deserves a look."""
+from .engine import AlertEngine
+from .model import KINDS, AlertSettings, Notification
+
+__all__ = ['KINDS', 'AlertEngine', 'AlertSettings', 'Notification']
