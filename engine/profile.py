@@ -32,6 +32,8 @@ class ShopProfile:
     _services: dict[str, Service] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        if not self.hours:
+            raise ValueError('A shop needs at least one open day.')
         object.__setattr__(self, 'tz', ZoneInfo(self.timezone))
         object.__setattr__(self, '_services', {s.name: s for s in self.services})
 

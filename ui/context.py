@@ -1,6 +1,7 @@
 """What every page needs from the composition root: settings, the store, and one engine per shop."""
 import asyncio
 import logging
+import zlib
 from dataclasses import dataclass, field
 
 from engine import ShopEngine, ShopProfile, SimClock
@@ -38,7 +39,7 @@ class AppContext:
         """The shop's engine; a demo shop replays its simulated history at once, a live shop waits for events."""
         profile = ShopProfile.from_dict(shop.id, shop.name, shop.timezone, shop.profile)
         if shop.mode == 'demo':
-            seed = self.settings.sim_seed + len(self.engines)  # shops start in the order they were made
+            seed = self.settings.sim_seed ^ zlib.crc32(shop.id.encode())  # the same shop, the same history
             engine = ShopEngine.simulated(profile, self.demo_clock, seed, self.settings.sim_history_days)
         else:
             engine = ShopEngine(profile, self.real_clock)

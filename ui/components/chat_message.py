@@ -1,0 +1,75 @@
+"""The two kinds of bubble: a person's question (plain text) and the coach's answer (sanitised markdown).
+
+An answer streams: deltas are buffered by `feed` and reach the page only on `flush`, which the panel calls
+at most ~15 times a second, because ui.markdown re-renders its whole content on every change.
+"""
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from nicegui import ui
+
+from . import chat_footer
+from .chat_record import Record
+
+
+def question(record: Record, zone: ZoneInfo) -> ui.chat_message:
+    """Plain text, escaped by ui.chat_message: a question is shown exactly as typed, never as HTML."""
+    return ui.chat_message(record.text, name='You', stamp=_stamp(record.at, zone), sent=True) \
+        .classes('chat-question').props('data-testid=chat-question bg-color=blue-1').mark('chat-question')
+
+
+class Answer(ui.chat_message):
+    def __init__(self, zone: ZoneInfo, record: Record | None = None,
+                 on_feedback: chat_footer.Feedback | None = None) -> None:
+        """A finished answer from `record`, or an empty one that streams until `finish`."""
+        at = record.at if record else datetime.now().timestamp()
+        super().__init__(name='Coach', stamp=_stamp(at, zone))
+        self.props('data-testid=chat-bubble bg-color=grey-2').mark('chat-bubble')
+        self.on_feedback = on_feedback
+        self.flushes = 0  # how often the markdown was re-rendered, for the flush-rate figure
+        self._buffer: list[str] = []
+        with self:
+            with ui.column().classes('w-full gap-1 max-w-prose'):
+                self.notices = ui.column().classes('gap-0 text-xs italic text-grey-7').mark('chat-notices')
+                self.markdown = ui.markdown(record.text if record else '') \
+                    .classes('chat-answer').props('data-testid=chat-answer').mark('chat-answer')
+                self.typing = ui.spinner('dots', size='md', color='grey-6').mark('chat-typing')
+                self.footer = ui.column().classes('w-full gap-1')
+        if record is not None:
+            self.finish(record)
+
+    @property
+    def text(self) -> str:
+        return self.markdown.content + ''.join(self._buffer)
+
+    def notice(self, text: str) -> None:
+        with self.notices:
+            ui.label(text).mark('chat-notice')
+
+    def feed(self, delta: str) -> None:
+        self._buffer.append(delta)
+
+    def flush(self) -> bool:
+        """Shows what was buffered; False when there was nothing new."""
+        if not self._buffer:
+            return False
+        if not self.markdown.content:
+            self.notices.set_visibility(False)  # the waiting lines have done their job
+        self.markdown.set_content(self.text)
+        self._buffer.clear()
+        self.flushes += 1
+        return True
+
+    def finish(self, record: Record) -> None:
+        """The final text and the footer: provider, grounding, sources, notes, feedback."""
+        self.flush()
+        self.typing.delete()
+        if record.text != self.markdown.content:
+            self.markdown.set_content(record.text)
+        self.footer.clear()
+        with self.footer:
+            chat_footer.create(record, self.on_feedback)
+
+
+def _stamp(at: float, zone: ZoneInfo) -> str:
+    return datetime.fromtimestamp(at, zone).strftime('%H:%M') if at else ''

@@ -1,0 +1,57 @@
+"""The list of bubbles, and the one timer that flushes a streaming answer at most ~15 times a second."""
+from zoneinfo import ZoneInfo
+
+from nicegui import ui
+
+from . import chat_footer, chat_message
+from .chat_record import Record
+
+FLUSH_INTERVAL = 1 / 15  # seconds; ui.markdown re-renders its whole content on each change
+
+
+class ChatView:
+    def __init__(self, zone: ZoneInfo, height: str, on_feedback: chat_footer.Feedback) -> None:
+        self.zone = zone
+        self.on_feedback = on_feedback
+        self.streaming: chat_message.Answer | None = None
+        self.scroll = ui.scroll_area().classes(f'w-full {height} rounded border border-grey-3').mark('chat-messages')
+        with self.scroll:
+            self.column = ui.column().classes('w-full gap-1 pr-2')
+        self.timer = ui.timer(FLUSH_INTERVAL, self._flush, active=False)
+
+    def clear(self) -> None:
+        self.column.clear()
+        self.streaming = None
+        self.timer.deactivate()
+
+    def add(self, record: Record) -> chat_message.Answer | None:
+        """A stored or just-sent message."""
+        with self.column:
+            if record.role == 'user':
+                chat_message.question(record, self.zone)
+                bubble = None
+            else:
+                bubble = chat_message.Answer(self.zone, record, self.on_feedback)
+        self._to_bottom()
+        return bubble
+
+    def start_answer(self) -> chat_message.Answer:
+        with self.column:
+            self.streaming = chat_message.Answer(self.zone)
+        self.timer.activate()
+        self._to_bottom()
+        return self.streaming
+
+    def end_answer(self, record: Record) -> None:
+        self.timer.deactivate()
+        if self.streaming is not None:
+            self.streaming.finish(record)
+            self.streaming = None
+        self._to_bottom()
+
+    def _flush(self) -> None:
+        if self.streaming is not None and self.streaming.flush():
+            self._to_bottom()
+
+    def _to_bottom(self) -> None:
+        self.scroll.scroll_to(percent=1.0, duration=0.0)

@@ -1,0 +1,78 @@
+"""API tokens (for posting events) and kiosk tokens (for the shop's TV): create, list and revoke.
+
+Only a hash of each token is stored, so a token is shown once, when it is made, and never again.
+"""
+from collections.abc import Awaitable, Callable
+
+from nicegui import ui
+
+from store.errors import StoreError
+from store.models import ApiToken, KioskToken
+from store.tokens import Kind, create_token, list_tokens, revoke_token
+
+from ..context import AppContext
+from . import settings_dialogs
+
+PURPOSE = {
+    'api': ('API tokens', "Let the shop's booking or till system post events: send the token as "
+                          '"Authorization: Bearer <token>".'),
+    'kiosk': ('Kiosk tokens', "Open the kiosk link on the shop's TV for a read-only live view; no sign-in needed."),
+}
+
+
+async def create(ctx: AppContext, shop_id: str, kind: Kind) -> None:
+    title, purpose = PURPOSE[kind]
+    with ui.card().classes('w-full gap-3').mark(f'settings-{kind}-tokens'):
+        ui.label(title).classes('text-base font-medium')
+        ui.label(purpose).classes('text-sm text-grey-8')
+        tokens = ui.column().classes('w-full gap-1')
+        with ui.row().classes('w-full items-start gap-2'):
+            name = ui.input('Name, such as "Front desk TV"').classes('grow').mark(f'{kind}-token-name')
+            create_button = ui.button('Create', icon='key').classes('mt-2').mark(f'create-{kind}-token')
+        message = ui.label().classes('text-sm text-negative').mark(f'{kind}-token-error')
+
+    async def show_tokens() -> None:
+        tokens.clear()
+        with tokens:
+            rows = await list_tokens(ctx.store, shop_id, kind)
+            if not rows:
+                ui.label('None yet.').classes('text-sm text-grey-7')
+            for row in rows:
+                _token_row(row, lambda r=row: revoke(r))
+
+    async def make() -> None:
+        message.set_text('')
+        try:
+            row, token = await create_token(ctx.store, shop_id, kind, name.value or '')
+        except StoreError as error:
+            message.set_text(str(error))
+            return
+        name.value = ''
+        secrets = {'Token': token}
+        if kind == 'kiosk':
+            secrets['Kiosk link'] = str(ui.context.client.request.base_url).rstrip('/') + f'/kiosk/{token}'
+        settings_dialogs.reveal(f'{title[:-1]} "{row.name}" created', secrets, [purpose])
+        await show_tokens()
+
+    async def revoke(row: ApiToken | KioskToken) -> None:
+        if not await settings_dialogs.confirm(f'Revoke "{row.name}"? Whatever uses it stops working at once.',
+                                              'Revoke'):
+            return
+        if not await revoke_token(ctx.store, shop_id, kind, row.id):
+            message.set_text(f'"{row.name}" was already revoked.')
+        await show_tokens()
+
+    create_button.on_click(make)
+    name.on('keydown.enter', make)
+    await show_tokens()
+
+
+def _token_row(row: ApiToken | KioskToken, revoke: Callable[[], Awaitable[None]]) -> None:
+    with ui.row().classes('w-full items-center gap-2').mark('token'):
+        ui.label(row.name).classes('grow font-medium')
+        ui.label(f'created {row.created_at:%d %b %Y %H:%M} UTC').classes('text-xs text-grey-7')
+        if row.revoked_at is None:
+            ui.badge('active', color='positive').mark('token-status')
+            ui.button('Revoke', on_click=revoke).props('flat dense color=negative').mark('revoke-token')
+        else:
+            ui.badge(f'revoked {row.revoked_at:%d %b %Y}', color='grey').mark('token-status')

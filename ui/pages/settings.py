@@ -1,0 +1,46 @@
+"""The owner's settings for the shop being shown: profile, staff, API and kiosk tokens, and further shops."""
+from nicegui import ui
+
+from store.shops import get_shop
+
+from .. import auth, theme
+from ..components import header, settings_profile, settings_shops, settings_staff, settings_tokens
+from ..context import AppContext
+
+
+def create(ctx: AppContext) -> None:
+    @ui.page('/settings')
+    async def settings_page() -> None:
+        session = await auth.signed_in(ctx)
+        if session is None:
+            ui.navigate.to('/login?redirect_to=/settings')
+            return
+        account, shop_id = session
+        if account.must_change_password:
+            ui.navigate.to('/account')
+            return
+        theme.apply()
+        header.create_simple(account, shop_id, 'Settings')
+        shop = await get_shop(ctx.store, shop_id)
+        if account.role_in(shop_id) != 'owner' or shop is None:
+            with ui.card().classes('w-full max-w-md mx-auto mt-8 gap-3'):
+                ui.label('Only the shop owner can change settings.').mark('owner-only')
+                ui.link('Back to the dashboard', '/')
+            return
+        with ui.column().classes('w-full max-w-screen-md mx-auto p-2 sm:p-4 gap-4'):
+            ui.label(f'Settings of {shop.name}').classes('text-xl font-bold')
+            with ui.tabs().classes('w-full text-primary').props('align=left') as tabs:
+                profile = ui.tab('Profile', icon='storefront')
+                staff = ui.tab('Staff', icon='group')
+                tokens = ui.tab('Tokens', icon='key')
+                shops = ui.tab('Shops', icon='store')
+            with ui.tab_panels(tabs, value=profile).classes('w-full bg-transparent'):
+                with ui.tab_panel(profile).classes('p-1'):
+                    settings_profile.create(ctx, shop)
+                with ui.tab_panel(staff).classes('p-1'):
+                    await settings_staff.create(ctx, account, shop_id)
+                with ui.tab_panel(tokens).classes('p-1 column gap-4'):
+                    await settings_tokens.create(ctx, shop_id, 'api')
+                    await settings_tokens.create(ctx, shop_id, 'kiosk')
+                with ui.tab_panel(shops).classes('p-1'):
+                    await settings_shops.create(ctx, account, shop_id)
