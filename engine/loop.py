@@ -4,6 +4,7 @@ import logging
 import time
 from collections.abc import Callable
 
+from .alerts import Notification
 from .shop import ShopEngine
 from .snapshot import Snapshot
 
@@ -12,10 +13,13 @@ log = logging.getLogger(__name__)
 
 class EngineLoop:
     def __init__(self, engines: dict[str, ShopEngine], publish: Callable[[Snapshot], None],
-                 report_failure: Callable[[str, str], None], period: float = 1.0) -> None:
+                 report_failure: Callable[[str, str], None],
+                 keep: Callable[[str, list[Notification]], None] = lambda shop_id, notifications: None,
+                 period: float = 1.0) -> None:
         self.engines = engines
         self.publish = publish
         self.report_failure = report_failure
+        self.keep = keep  # hands new notifications to the store
         self.period = period
         self.running = False
         self.last_tick: float | None = None  # real time of the last finished tick
@@ -35,6 +39,9 @@ class EngineLoop:
                 continue
             self.errors.pop(shop_id, None)
             self.publish(snapshot)
+            raised = engine.take_raised()
+            if raised:
+                self.keep(shop_id, raised)
         self.last_tick = time.time()
 
     async def run(self) -> None:

@@ -3,15 +3,18 @@ from collections import deque
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
+from .alerts import AlertEngine, Notification
 from .clock import Clock
 from .events import Event
 from .floor import Floor, walk_in_wait
+from .kpis import KpiBook
 from .metrics import Metrics
 from .profile import ShopProfile
 from .simulation import SimulatedFeed, Simulation
 from .snapshot import Snapshot
 
 FEED_LENGTH = 20  # events a snapshot carries for activity feeds
+NOTIFICATION_LENGTH = 30  # notifications a snapshot carries for the notification drawer
 
 
 class ShopEngine:
@@ -21,8 +24,13 @@ class ShopEngine:
         self.feed = feed
         self.metrics = Metrics(profile)
         self.floor = Floor(profile)
+        self.kpis = KpiBook(self.metrics)
         self.recent: deque[Event] = deque(maxlen=FEED_LENGTH)
         self.listeners: list[Callable[[Event], None]] = []
+        self.alerts = AlertEngine(profile, self.metrics)
+        self.notifications: deque[Notification] = deque(maxlen=NOTIFICATION_LENGTH)
+        self.raised: list[Notification] = []  # new since the last take_raised(), for the store
+        self.live = False  # False while history is replayed: its notifications are old news
 
     @classmethod
     def simulated(cls, profile: ShopProfile, clock: Clock, seed: int, history_days: int) -> 'ShopEngine':
@@ -33,18 +41,34 @@ class ShopEngine:
     def apply(self, event: Event) -> None:
         self.metrics.apply(event)
         self.floor.apply(event)
+        self.kpis.apply(event)
         self.recent.append(event)
         for listener in self.listeners:
             listener(event)
+        self._raise(self.alerts.on_event(event))
 
     def advance(self) -> int:
-        """Apply every simulated event the clock has passed; the first call replays the whole history."""
-        if self.feed is None:
-            return 0
-        events = self.feed.due(self.clock.now())
+        """Apply the simulated events the clock has passed (the first call replays history), then the clock rules."""
+        now = self.clock.now()
+        events = self.feed.due(now) if self.feed is not None else []
         for event in events:
             self.apply(event)
+        self._raise(self.alerts.on_tick(now))
         return len(events)
+
+    def go_live(self) -> None:
+        """History is in: from now on notifications are news."""
+        self.live = True
+        self.alerts.warmed_up()
+
+    def take_raised(self) -> list[Notification]:
+        raised, self.raised = self.raised, []
+        return raised
+
+    def _raise(self, notifications: list[Notification]) -> None:
+        if self.live and notifications:
+            self.notifications.extend(notifications)
+            self.raised.extend(notifications)
 
     def snapshot(self) -> Snapshot:
         now = self.clock.now()
@@ -93,6 +117,9 @@ class ShopEngine:
             rating=stars / reviews if reviews else None,
             rating_reviews=reviews,
             latest_five_star=self.floor.latest_five_star,
+            notifications=tuple(self.notifications),
+            kpis_day=self.kpis.kpis(day, 1, at),
+            kpis_month=self.kpis.kpis(day, 30, at),
         )
 
 

@@ -1,9 +1,16 @@
 """What a screen shows of a shop at one instant: frozen, so every session can share one."""
+from __future__ import annotations
+
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .events import Event
 from .floor import Appointment, Review
+
+if TYPE_CHECKING:  # alerts and KPIs build on metrics, which build on this module
+    from .alerts import Notification
+    from .kpis import Kpis
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +63,9 @@ class Snapshot:
     rating: float | None  # mean stars over the last 30 days
     rating_reviews: int
     latest_five_star: Review | None
+    notifications: tuple[Notification, ...]  # the latest, oldest first
+    kpis_day: Kpis  # the figures' day
+    kpis_month: Kpis  # the 30 days up to it
 
     def trend(self, figure: str) -> float | None:
         """Percentage change against the same weekday last week, or None when there is nothing to compare."""

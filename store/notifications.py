@@ -1,4 +1,5 @@
 """Notifications of a shop, with read state kept per user (the owner reading one doesn't hide it from staff)."""
+import hashlib
 import time
 from dataclasses import dataclass
 from typing import Literal
@@ -11,7 +12,8 @@ from .errors import StoreError
 from .models import Notification, NotificationRead
 from .types import new_id
 
-Priority = Literal['low', 'normal', 'high']
+Priority = Literal['critical', 'warning', 'success', 'info']
+PRIORITIES = ('critical', 'warning', 'success', 'info')
 
 
 @dataclass(frozen=True)
@@ -27,15 +29,26 @@ class NotificationView:
 
 
 async def add_notification(db: Database, shop_id: str, kind: str, title: str, body: str = '', *,
-                           priority: Priority = 'normal', action: str | None = None, at: float | None = None) -> str:
-    """Store a notification for everyone in the shop; returns its id. at defaults to now (epoch seconds)."""
-    if priority not in ('low', 'normal', 'high'):
-        raise StoreError("Give the priority as 'low', 'normal' or 'high'.")
-    notification_id = new_id()
+                           priority: Priority = 'info', action: str | None = None, at: float | None = None,
+                           key: str | None = None) -> str:
+    """Store a notification for everyone in the shop; returns its id. at defaults to now (epoch seconds).
+
+    With a key (the alert engine's id of the occurrence), storing the same occurrence again changes nothing.
+    """
+    if priority not in PRIORITIES:
+        raise StoreError("Give the priority as 'critical', 'warning', 'success' or 'info'.")
+    notification_id = notification_id_for(shop_id, key) if key else new_id()
     async with db.session() as session:
+        if key and await session.get(Notification, notification_id):
+            return notification_id
         session.add(Notification(id=notification_id, shop_id=shop_id, kind=kind[:32], priority=priority,
                                  title=title[:200], body=body, action=action, at=time.time() if at is None else at))
     return notification_id
+
+
+def notification_id_for(shop_id: str, key: str) -> str:
+    """The stored id of one alert occurrence: the same in every process, distinct across shops."""
+    return hashlib.sha256(f'{shop_id}:{key}'.encode()).hexdigest()[:32]
 
 
 async def list_notifications(db: Database, shop_id: str, user_id: str, limit: int = 50) -> list[NotificationView]:

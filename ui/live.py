@@ -9,6 +9,7 @@ from engine import Snapshot
 class LiveShops:
     def __init__(self) -> None:
         self._events: dict[str, Event[Snapshot | str]] = {}
+        self._users: dict[str, Event] = {}  # per user: something of theirs changed (e.g. read state)
         self.latest: dict[str, Snapshot] = {}  # so a new page shows figures at once, not after the next tick
 
     def _event(self, shop_id: str) -> Event[Snapshot | str]:
@@ -32,3 +33,11 @@ class LiveShops:
     @property
     def subscribers(self) -> int:
         return sum(len(event.callbacks) for event in self._events.values())
+
+    def subscribe_user(self, user_id: str, callback: Callable[[], object]) -> None:
+        """Call inside a page: told when another page of the same user changed what they have read."""
+        self._users.setdefault(user_id, Event()).subscribe(callback)
+
+    def tell_user(self, user_id: str) -> None:
+        if user_id in self._users:
+            self._users[user_id].emit()

@@ -13,13 +13,13 @@ async def test_read_state_is_kept_per_user(db):
     shop_id = boss.shops[0].shop_id
     await invite_staff(db, shop_id, 'barber@example.com')
     staff_id = next(uid for uid, _, role in await list_members(db, shop_id) if role == 'staff')
-    first = await add_notification(db, shop_id, 'wait', 'Waits are long', 'Ben has 3 waiting', priority='high',
+    first = await add_notification(db, shop_id, 'wait', 'Waits are long', 'Ben has 3 waiting', priority='warning',
                                    action='/queue', at=100.0)
     second = await add_notification(db, shop_id, 'goal', 'Goal reached', at=200.0)
 
     listed = await list_notifications(db, shop_id, boss.user_id)
     assert [(n.id, n.read) for n in listed] == [(second, False), (first, False)]
-    assert (listed[1].priority, listed[1].action, listed[1].body) == ('high', '/queue', 'Ben has 3 waiting')
+    assert (listed[1].priority, listed[1].action, listed[1].body) == ('warning', '/queue', 'Ben has 3 waiting')
 
     assert await mark_read(db, shop_id, boss.user_id, first) is True
     assert await mark_read(db, shop_id, boss.user_id, first) is True
@@ -36,5 +36,14 @@ async def test_read_state_is_kept_per_user(db):
 
 async def test_priority_is_checked(db):
     shop_id = (await owner(db)).shops[0].shop_id
-    with pytest.raises(StoreError, match="'low', 'normal' or 'high'"):
+    with pytest.raises(StoreError, match="'critical', 'warning', 'success' or 'info'"):
         await add_notification(db, shop_id, 'x', 'X', priority='urgent')  # type: ignore[arg-type]
+
+
+async def test_an_alert_occurrence_is_stored_once(db):
+    boss = await owner(db)
+    shop_id = boss.shops[0].shop_id
+    first = await add_notification(db, shop_id, 'five_star_review', 'New 5-star review', key='five_star:x-1')
+    again = await add_notification(db, shop_id, 'five_star_review', 'New 5-star review', key='five_star:x-1')
+    assert first == again
+    assert len(await list_notifications(db, shop_id, boss.user_id)) == 1

@@ -11,7 +11,8 @@ from . import connection_badge, user_menu
 SPEEDS = {1: '1x', 10: '10x', 60: '60x'}
 
 
-def create(state: SessionState, account: Account, shop_id: str, set_speed: Callable[[float], None] | None) -> None:
+def create(state: SessionState, account: Account, shop_id: str, set_speed: Callable[[float], None] | None,
+           bell: Callable[[], None]) -> None:
     with ui.header().classes('items-center justify-between flex-wrap gap-2 px-4 py-2 bg-primary'):
         with ui.row().classes('items-center gap-3 no-wrap'):
             ui.icon('content_cut', size='md')
@@ -25,6 +26,7 @@ def create(state: SessionState, account: Account, shop_id: str, set_speed: Calla
             if set_speed is not None:
                 _speed_control(state, set_speed)
             connection_badge.create(state)
+            bell()
             user_menu.create(account, shop_id)
 
 

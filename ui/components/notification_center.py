@@ -1,0 +1,160 @@
+"""The bell, the drawer of notifications and the toasts: read state per user, the same on every device."""
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from nicegui import binding, ui
+
+from engine import Snapshot
+from engine.alerts import Notification
+from store.notifications import list_notifications, mark_all_read, mark_read, notification_id_for
+
+from ..context import AppContext
+
+STYLE = {  # priority -> icon, colour
+    'critical': ('error', 'negative'),
+    'warning': ('warning', 'warning'),
+    'success': ('celebration', 'positive'),
+    'info': ('info', 'primary'),
+}
+TOASTED = ('critical', 'warning', 'success')  # info stays in the drawer
+LENGTH = 50
+
+
+@dataclass
+class Item:
+    id: str
+    priority: str
+    title: str
+    body: str
+    action: str | None
+    at: float
+    read: bool
+
+
+class NotificationCenter:
+    unread = binding.BindableProperty()
+
+    def __init__(self, ctx: AppContext, shop_id: str, user_id: str) -> None:
+        self.ctx, self.shop_id, self.user_id = ctx, shop_id, user_id
+        self.unread = 0
+        self.items: dict[str, Item] = {}
+        self.rows: dict[str, ui.element] = {}
+        self.times: dict[str, ui.label] = {}
+        self.dots: dict[str, ui.icon] = {}
+        self.seen: set[str] = set()  # alert ids already known to this page
+        self.primed = False
+        self.zone = ZoneInfo(ctx.engines[shop_id].profile.timezone)
+        self.now = 0.0
+
+    async def create(self) -> None:
+        """The bell in the header and the drawer it opens; call inside the page."""
+        stored = await list_notifications(self.ctx.store, self.shop_id, self.user_id, LENGTH)
+        with ui.right_drawer(value=False).classes('bg-grey-1 p-0').props('width=360 overlay bordered') as drawer:
+            with ui.row().classes('w-full items-center justify-between p-3 border-b'):
+                ui.label('Notifications').classes('text-lg font-medium')
+                ui.button('Mark all read', on_click=self._mark_all).props('flat dense no-caps') \
+                    .mark('mark-all-read').bind_enabled_from(self, 'unread', backward=bool)
+            self.list = ui.column().classes('w-full gap-0').mark('notifications')
+            self.empty = ui.label('Nothing yet: milestones, reviews and rushes will show here.') \
+                .classes('p-4 text-grey-7 text-sm')
+        self.drawer = drawer
+        for view in reversed(stored):
+            self._add(Item(view.id, view.priority, view.title, view.body, view.action, view.at, view.read))
+        self.ctx.live.subscribe_user(self.user_id, self._reload_read_state)
+
+    def bell(self) -> None:
+        with ui.button(icon='notifications', on_click=lambda: self.drawer.toggle()) \
+                .props('flat round color=white data-testid=notifications-bell').mark('notifications-bell'):
+            ui.badge().props('floating color=negative').mark('unread-count') \
+                .bind_text_from(self, 'unread').bind_visibility_from(self, 'unread', backward=bool)
+
+    def receive(self, update: Snapshot | str) -> None:
+        if not isinstance(update, Snapshot):
+            return
+        self.now = update.at
+        for item_id, label in self.times.items():
+            label.set_text(self._when(self.items[item_id].at))
+        first, self.primed = not self.primed, True  # what is already there when the page opens is no news
+        toasts = []
+        for notification in update.notifications:
+            if notification.id in self.seen:
+                continue
+            self.seen.add(notification.id)
+            stored_id = notification_id_for(self.shop_id, notification.id)
+            if stored_id in self.items:
+                continue
+            self._add(_item(stored_id, notification))
+            if not first and notification.priority in TOASTED:
+                toasts.append(notification)
+        if len(toasts) == 1:
+            ui.notify(f'{toasts[0].title}: {toasts[0].body}', type=_toast_type(toasts[0].priority),
+                      position='top-right', timeout=8000)
+        elif toasts:  # a sped-up demo can raise several at once: one toast says so
+            ui.notify(f'{len(toasts)} new notifications: {", ".join(t.title for t in toasts)}',
+                      type=_toast_type(toasts[0].priority), position='top-right', timeout=8000)
+
+    def _add(self, item: Item) -> None:
+        self.items[item.id] = item
+        icon, color = STYLE.get(item.priority, STYLE['info'])
+        with self.list:
+            with ui.row().classes('w-full items-start gap-3 no-wrap px-3 py-2 border-b cursor-pointer') \
+                    .mark('notification').on('click', lambda i=item.id: self._mark(i)) as row:
+                ui.icon(icon, color=color).classes('mt-1')
+                with ui.column().classes('gap-0 grow min-w-0'):
+                    ui.label(item.title).classes('font-medium')
+                    ui.label(item.body).classes('text-sm text-grey-8')
+                    with ui.row().classes('gap-2 text-xs text-grey-6'):
+                        self.times[item.id] = ui.label(self._when(item.at))
+                        if item.action:
+                            ui.label(f'See: {item.action}')
+                self.dots[item.id] = ui.icon('circle', color='primary', size='10px').classes('mt-2') \
+                    .mark('unread-dot')
+                self.dots[item.id].set_visibility(not item.read)
+        row.move(target_index=0)
+        self.rows[item.id] = row
+        for old in list(self.items)[:-LENGTH]:
+            self.rows.pop(old).delete()
+            del self.items[old], self.times[old], self.dots[old]
+        self.empty.set_visibility(False)
+        self._count()
+
+    async def _mark(self, item_id: str) -> None:
+        if not self.items[item_id].read:
+            await mark_read(self.ctx.store, self.shop_id, self.user_id, item_id)
+            self.ctx.live.tell_user(self.user_id)
+
+    async def _mark_all(self) -> None:
+        await mark_all_read(self.ctx.store, self.shop_id, self.user_id)
+        self.ctx.live.tell_user(self.user_id)
+
+    async def _reload_read_state(self) -> None:
+        """Another page of this user (or this one) read something: take the store's word for it."""
+        stored = await list_notifications(self.ctx.store, self.shop_id, self.user_id, LENGTH)
+        for view in stored:
+            if view.id in self.items and view.read and not self.items[view.id].read:
+                self.items[view.id].read = True
+                self.dots[view.id].set_visibility(False)
+        self._count()
+
+    def _when(self, at: float) -> str:
+        """Relative to the shop's clock, which may run faster than the wall's in a demo."""
+        minutes = (self.now - at) / 60 if self.now else 0
+        if minutes < 1:
+            return 'just now'
+        if minutes < 60:
+            return f'{minutes:.0f} min ago'
+        if minutes < 24 * 60:
+            return f'{minutes / 60:.0f} h ago'
+        return f'{datetime.fromtimestamp(at, self.zone):%a %-d %b %H:%M}'
+
+    def _count(self) -> None:
+        self.unread = sum(not item.read for item in self.items.values())
+
+
+def _toast_type(priority: str) -> str:
+    return {'critical': 'negative', 'warning': 'warning', 'success': 'positive'}.get(priority, 'info')
+
+
+def _item(stored_id: str, n: Notification) -> Item:
+    return Item(stored_id, n.priority, n.title, n.body, n.action, n.at, False)
