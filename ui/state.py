@@ -9,7 +9,7 @@ from nicegui.binding import bindable_dataclass
 from engine import Snapshot
 
 log = logging.getLogger(__name__)
-PARTS = ('cards', 'activity', 'chart', 'services')
+PARTS = ('cards', 'activity', 'chart', 'services', 'kpis')
 
 
 @bindable_dataclass
@@ -30,7 +30,8 @@ class ChairView:
 
 @bindable_dataclass(bindable_fields=['ready', 'shop_name', 'local_time', 'status', 'is_open', 'notice', 'updated',
                                      'engine_ok', 'speed', 'in_shop', 'waiting', 'avg_wait', 'peak', 'hours',
-                                     'hourly_revenue', 'hourly_last_week', 'services', *[f'{p}_error' for p in PARTS]])
+                                     'hourly_revenue', 'hourly_last_week', 'services', 'kpi_rows', 'barber_rows',
+                                     *[f'{p}_error' for p in PARTS]])
 class SessionState:
     ready: bool = False  # False until the first snapshot: skeletons hold the place
     shop_name: str = ''
@@ -54,10 +55,13 @@ class SessionState:
     hourly_revenue: list[float] = field(default_factory=list)
     hourly_last_week: list[float] = field(default_factory=list)
     services: list[dict] = field(default_factory=list)
+    kpi_rows: list[dict] = field(default_factory=list)
+    barber_rows: list[dict] = field(default_factory=list)
     cards_error: str = ''
     activity_error: str = ''
     chart_error: str = ''
     services_error: str = ''
+    kpis_error: str = ''
 
     def update(self, snapshot: Snapshot) -> None:
         """Each part updates on its own, so one that fails says so and the others keep going."""
@@ -126,6 +130,28 @@ class SessionState:
         rows = [{'service': name, 'count': count, 'last_week': before.get(name, 0),
                  'change': _change_text(count, before.get(name, 0))} for name, count in s.today.services.items()]
         self.services = sorted(rows, key=lambda row: (-row['count'], row['service']))
+
+    def _update_kpis(self, s: Snapshot) -> None:
+        day, month = s.kpis_day, s.kpis_month
+        self.kpi_rows = [{'figure': title, 'day': _percent_or_money(getattr(day, name), money),
+                          'month': _percent_or_money(getattr(month, name), money)}
+                         for title, name, money in KPI_ROWS]
+        self.barber_rows = [{'barber': row.barber, 'revenue': round(row.revenue), 'services': row.services,
+                             'utilization': None if row.utilization is None else round(row.utilization * 100),
+                             'ticket': None if row.average_ticket is None else round(row.average_ticket),
+                             'rating': None if row.rating is None else round(row.rating, 2)}
+                            for row in month.barbers]
+
+
+KPI_ROWS = (('Average ticket', 'average_ticket', True), ('Retail attachment', 'retail_attachment', False),
+            ('No-show rate', 'no_show_rate', False), ('Late cancellations', 'late_cancel_rate', False),
+            ('Walk-in share', 'walk_in_share', False))
+
+
+def _percent_or_money(value: float | None, money: bool) -> str:
+    if value is None:
+        return '–'
+    return f'${value:,.2f}' if money else f'{value:.0%}'
 
 
 def _set(view: MetricView, value: str, detail: str, trend: float | None, weekday: str) -> None:

@@ -58,3 +58,27 @@ def live_figures(profile: ShopProfile, log: list[Event], now: float) -> dict:
         'avg_wait_minutes': sum(waits) / len(waits) / 60 if waits else None,
         'busy_barbers': sorted(e.barber for c, e in started.items() if c not in completed),
     }
+
+
+def kpis(profile: ShopProfile, log: list[Event], day: date, days: int, now: float) -> dict:
+    """The KPIs over `days` days up to `day`, from scratch."""
+    seen = [e for e in log if e.at <= now]
+    period = {day - timedelta(n) for n in range(days)}
+    in_period = lambda t: profile.local(t).date() in period  # noqa: E731
+    booked = {e.customer: e for e in seen if isinstance(e, Booked)}
+    done = [e for e in seen if isinstance(e, ServiceCompleted) and in_period(e.at)]
+    checkins = [e for e in seen if isinstance(e, CheckedIn) and in_period(e.at)]
+    fate = {e.customer: e for e in seen if isinstance(e, (Cancelled, NoShow, CheckedIn))}
+    appointments = [b for b in booked.values() if in_period(b.appointment_at) and b.customer in fate]
+    cancelled = [b for b in appointments if isinstance(fate[b.customer], Cancelled)]
+    due = [b for b in appointments if not isinstance(fate[b.customer], Cancelled)]
+    late = [b for b in cancelled if b.appointment_at - fate[b.customer].at < 24 * 3600]
+    ratio = lambda a, b: a / b if b else None  # noqa: E731
+    return {
+        'average_ticket': ratio(sum(e.price + e.retail for e in done), len(done)),
+        'retail_attachment': ratio(sum(e.retail > 0 for e in done), len(done)),
+        'no_show_rate': ratio(sum(isinstance(fate[b.customer], NoShow) for b in due), len(due)),
+        'late_cancel_rate': ratio(len(late), len(appointments)),
+        'walk_in_share': ratio(sum(e.walk_in for e in checkins), len(checkins)),
+        'barber_revenue': {b: sum(e.price + e.retail for e in done if e.barber == b) for b in {e.barber for e in done}},
+    }

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from engine import ShopEngine, SimClock, demo_profile
 from engine.series import Series
 
-from .reference import day_figures, live_figures
+from .reference import day_figures, kpis, live_figures
 
 MONTH = 30 * 86400
 
@@ -54,6 +54,11 @@ def test_every_figure_equals_a_recomputation_from_the_event_log(seed, zone, offs
         assert list(snapshot.queue) == live['queue']
         assert [(a.at, a.name) for a in snapshot.next_appointments] == live['next_appointments']
         assert _close(snapshot.rating, live['rating'])
+        for computed, days in ((snapshot.kpis_day, 1), (snapshot.kpis_month, 30)):
+            expected = kpis(profile, log, snapshot.day, days, at)
+            for name in ('average_ticket', 'retail_attachment', 'no_show_rate', 'late_cancel_rate', 'walk_in_share'):
+                assert _close(getattr(computed, name), expected[name]), (name, days)
+            assert {row.barber: pytest.approx(row.revenue) for row in computed.barbers} == expected['barber_revenue']
         hourly = dict(zip(snapshot.hours, snapshot.hourly_revenue, strict=True))
         assert sum(hourly.values()) == pytest.approx(snapshot.today.revenue)
 

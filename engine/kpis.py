@@ -1,0 +1,139 @@
+"""The figures the leading salon and barber platforms show owners, kept per day and per barber: O(1) per event."""
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted
+from .metrics import Metrics
+
+LATE_CANCEL_SECONDS = 24 * 3600  # a cancellation this close to the appointment counts as late
+
+
+@dataclass(slots=True)
+class BarberDay:
+    revenue: float = 0.0
+    services: int = 0
+    busy_seconds: float = 0.0
+    retail_visits: int = 0
+    reviews: int = 0
+    stars: int = 0
+
+
+@dataclass(slots=True)
+class KpiDay:
+    check_ins: int = 0
+    walk_ins: int = 0
+    due: int = 0  # appointments whose time fell on this day (booked, not cancelled in time)
+    no_shows: int = 0
+    cancellations: int = 0
+    late_cancellations: int = 0
+    barbers: dict[str, BarberDay] = field(default_factory=lambda: defaultdict(BarberDay))
+
+
+@dataclass(frozen=True, slots=True)
+class BarberRow:
+    barber: str
+    revenue: float
+    services: int
+    utilization: float | None
+    average_ticket: float | None
+    rating: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Kpis:
+    """Over the last `days` days up to and including today."""
+    days: int
+    average_ticket: float | None
+    retail_attachment: float | None  # share of visits with a product sold
+    no_show_rate: float | None  # no-shows / appointments due
+    late_cancel_rate: float | None  # cancellations within 24 h / appointments booked for the period
+    walk_in_share: float | None  # walk-ins / check-ins
+    barbers: tuple[BarberRow, ...]
+
+
+class KpiBook:
+    def __init__(self, metrics: Metrics) -> None:
+        self.metrics = metrics
+        self.days: dict[date, KpiDay] = defaultdict(KpiDay)
+        self.started: dict[str, float] = {}  # visit -> start of its service
+        self.appointments: dict[str, float] = {}  # open bookings: visit -> appointment time
+        self._spans: dict[date, tuple[float, float] | None] = {}
+
+    def apply(self, e: Event) -> None:
+        if isinstance(e, Booked):
+            self.appointments[e.customer] = e.appointment_at
+        elif isinstance(e, Cancelled):
+            appointment = self.appointments.pop(e.customer, None)
+            if appointment is not None:
+                day = self.days[self.metrics.day_of(appointment)]
+                day.cancellations += 1
+                day.late_cancellations += appointment - e.at < LATE_CANCEL_SECONDS
+        elif isinstance(e, NoShow):
+            appointment = self.appointments.pop(e.customer, e.at)
+            day = self.days[self.metrics.day_of(appointment)]
+            day.due += 1
+            day.no_shows += 1
+        elif isinstance(e, CheckedIn):
+            appointment = self.appointments.pop(e.customer, None)
+            day = self.days[self.metrics.day_of(e.at)]
+            day.check_ins += 1
+            day.walk_ins += e.walk_in
+            if appointment is not None:
+                self.days[self.metrics.day_of(appointment)].due += 1
+        elif isinstance(e, ServiceStarted):
+            self.started[e.customer] = e.at
+        elif isinstance(e, ServiceCompleted):
+            barber = self.days[self.metrics.day_of(e.at)].barbers[e.barber]
+            barber.revenue += e.price + e.retail
+            barber.services += 1
+            barber.busy_seconds += e.at - self.started.pop(e.customer, e.at)
+            barber.retail_visits += e.retail > 0
+        elif isinstance(e, Reviewed):
+            barber = self.days[self.metrics.day_of(e.at)].barbers[e.barber]
+            barber.reviews += 1
+            barber.stars += e.stars
+
+    def kpis(self, today: date, days: int, now: float) -> Kpis:
+        period = [self.days[d] for d in (today - timedelta(n) for n in range(days)) if d in self.days]
+        per_barber: dict[str, BarberDay] = defaultdict(BarberDay)
+        for day in period:
+            for name, b in day.barbers.items():
+                total = per_barber[name]
+                total.revenue += b.revenue
+                total.services += b.services
+                total.busy_seconds += b.busy_seconds
+                total.retail_visits += b.retail_visits
+                total.reviews += b.reviews
+                total.stars += b.stars
+        open_seconds = self._open_seconds(today, days, now)
+        services = sum(b.services for b in per_barber.values())
+        due = sum(d.due for d in period)
+        booked = due + sum(d.cancellations for d in period)
+        return Kpis(
+            days=days,
+            average_ticket=_ratio(sum(b.revenue for b in per_barber.values()), services),
+            retail_attachment=_ratio(sum(b.retail_visits for b in per_barber.values()), services),
+            no_show_rate=_ratio(sum(d.no_shows for d in period), due),
+            late_cancel_rate=_ratio(sum(d.late_cancellations for d in period), booked),
+            walk_in_share=_ratio(sum(d.walk_ins for d in period), sum(d.check_ins for d in period)),
+            barbers=tuple(BarberRow(name, b.revenue, b.services, _ratio(b.busy_seconds, open_seconds),
+                                    _ratio(b.revenue, b.services), _ratio(b.stars, b.reviews))
+                          for name, b in sorted(per_barber.items())),
+        )
+
+    def _open_seconds(self, today: date, days: int, now: float) -> float:
+        """One chair's open time over the period, today counted only as far as it has gone."""
+        total = 0.0
+        for n in range(days):
+            day = today - timedelta(n)
+            if day not in self._spans:
+                self._spans[day] = self.metrics.profile.open_span(day)
+            span = self._spans[day]
+            if span is not None:
+                total += max(0.0, min(span[1], now) - span[0]) if n == 0 else span[1] - span[0]
+        return total
+
+
+def _ratio(part: float, whole: float) -> float | None:
+    return part / whole if whole else None
