@@ -1,5 +1,6 @@
 """The event log: the single truth every figure derives from. Appends are idempotent by event id."""
 import math
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
@@ -19,17 +20,37 @@ async def append_events(db: Database, shop_id: str, events: list[dict[str, Any]]
     An id already stored for this shop is skipped, so a client may resend a batch after a timeout.
     The whole batch is checked first: one malformed event rejects it all (EventError names the field).
     """
+    return len(await insert_new_events(db, shop_id, events))
+
+
+async def insert_new_events(db: Database, shop_id: str, events: list[dict[str, Any]]) -> set[str]:
+    """As append_events, but answers the ids actually inserted, so the caller applies only those to the engine.
+
+    Committed when this returns: what it answers survives a crash.
+    """
     rows = {}
     for index, event in enumerate(events):
         row = _row(shop_id, event, index)
         rows.setdefault(row['id'], row)
     if not rows:
-        return 0
+        return set()
     insert = pg_insert if db.dialect == 'postgresql' else sqlite_insert
     statement = insert(Event).on_conflict_do_nothing(index_elements=['shop_id', 'id']).returning(Event.id)
     async with db.session() as session:
         result = await session.execute(statement, list(rows.values()))
-        return len(result.all())
+        return {event_id for (event_id,) in result.all()}
+
+
+async def append_in_chunks(db: Database, shop_id: str, events: list[dict[str, Any]], size: int = 1000,
+                           progress: Callable[[int], Any] | None = None) -> int:
+    """A large import (a CSV file) in transactions of `size` events, calling `progress(done)` after each; answers
+    how many were new. Each chunk commits on its own: an interrupted import is finished by running it again."""
+    new = 0
+    for start in range(0, len(events), size):
+        new += await append_events(db, shop_id, events[start:start + size])
+        if progress is not None:
+            progress(min(start + size, len(events)))
+    return new
 
 
 async def load_events(db: Database, shop_id: str, since: float | None = None) -> list[dict[str, Any]]:

@@ -2,7 +2,7 @@
 import pytest
 
 from store.errors import EventError
-from store.events import append_events, load_events
+from store.events import append_events, append_in_chunks, insert_new_events, load_events
 
 from .helpers import owner
 
@@ -46,3 +46,19 @@ async def test_a_malformed_event_rejects_the_batch_and_names_the_field(db, bad, 
     assert caught.value.field == field and caught.value.index == 1
     assert f'"{field}"' in str(caught.value)
     assert await load_events(db, shop_id) == []
+
+
+async def test_insert_new_events_answers_the_ids_it_stored(db):
+    shop_id = (await owner(db)).shops[0].shop_id
+    assert await insert_new_events(db, shop_id, [event('a', 1.0), event('b', 2.0), event('a', 1.0)]) == {'a', 'b'}
+    assert await insert_new_events(db, shop_id, [event('b', 2.0), event('c', 3.0)]) == {'c'}
+    assert await insert_new_events(db, shop_id, []) == set()
+
+
+async def test_append_in_chunks_reports_progress_and_counts_new_events_once(db):
+    shop_id = (await owner(db)).shops[0].shop_id
+    done = []
+    events = [event(f'e{i}', float(i)) for i in range(2500)]
+    assert await append_in_chunks(db, shop_id, events, size=1000, progress=done.append) == 2500
+    assert done == [1000, 2000, 2500]
+    assert await append_in_chunks(db, shop_id, events[2000:] + [event('new', 1.0)], size=1000) == 1

@@ -1,0 +1,137 @@
+"""The events a shop's systems post, as pydantic models: one per kind, told apart by `kind`.
+
+Checks that need the shop (known barbers and services) or the time (not ahead of now) read the validation
+context {'profile': ShopProfile, 'now': epoch seconds}, so one pass names every bad field of every event.
+"""
+import math
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
+
+MAX_AHEAD = 300.0  # seconds an event may be ahead of the server's clock (clocks drift a little)
+EARLIEST = 946684800.0  # 2000-01-01: anything before is a mistake, such as a time in days
+
+
+def _epoch(value: Any) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if not math.isfinite(value):
+            raise ValueError('give a finite number of epoch seconds')
+        return float(value)
+    if isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError('give a time as ISO 8601 with its zone, such as "2026-11-24T10:30:00+00:00", '
+                             'or as epoch seconds') from None
+        if moment.tzinfo is None:
+            raise ValueError(f'add the time zone to "{value}", such as "{value}+01:00" or "{value}Z"')
+        return moment.timestamp()
+    raise ValueError('give a time as ISO 8601 with its zone, such as "2026-11-24T10:30:00Z", or as epoch seconds')
+
+
+def _plausible(value: float) -> float:
+    if value < EARLIEST:
+        raise ValueError('is before the year 2000: give epoch seconds (or ISO 8601 with a zone)')
+    return value
+
+
+def _not_ahead(value: float, info: ValidationInfo) -> float:
+    now = (info.context or {}).get('now')
+    if now is not None and value > now + MAX_AHEAD:
+        hint = ' (epoch seconds, not milliseconds)' if value > now * 100 else ''
+        raise ValueError(f'is {(value - now) / 60:,.0f} minutes ahead of the server clock: send events when they '
+                         f'happen, with a correct clock{hint}')
+    return value
+
+
+def _known_barber(value: str | None, info: ValidationInfo) -> str | None:
+    profile = (info.context or {}).get('profile')
+    if value is not None and profile is not None and value not in profile.barbers:
+        raise ValueError(f'unknown barber "{value}": use one of {", ".join(profile.barbers)}, or add the barber in '
+                         'Settings > Profile first')
+    return value
+
+
+def _known_service(value: str, info: ValidationInfo) -> str:
+    profile = (info.context or {}).get('profile')
+    if profile is not None and value not in {s.name for s in profile.services}:
+        raise ValueError(f'unknown service "{value}": use one of {", ".join(s.name for s in profile.services)}, '
+                         'or add the service in Settings > Profile first')
+    return value
+
+
+Id = Annotated[str, Field(min_length=1, max_length=64)]
+Time = Annotated[float, BeforeValidator(_epoch), AfterValidator(_plausible)]
+At = Annotated[Time, AfterValidator(_not_ahead), Field(description='when it happened: ISO 8601 with zone, or '
+                                                                     'epoch seconds; at most 5 minutes ahead of now')]
+Name = Annotated[str, Field(max_length=100)]
+Barber = Annotated[str, AfterValidator(_known_barber), Field(description="one of the shop's barbers")]
+Service = Annotated[str, AfterValidator(_known_service), Field(description='a service of the menu')]
+Money = Annotated[float, Field(ge=0, le=100_000, allow_inf_nan=False)]
+
+
+class _Event(BaseModel):
+    model_config = ConfigDict(extra='forbid')
+    id: Id = Field(description='unique per event: resending the same id stores it once')
+    at: At
+    customer: Id = Field(description='one visit: the same from booking to review')
+
+
+class Booked(_Event):
+    kind: Literal['Booked']
+    name: Name = ''
+    service: Service
+    barber: Annotated[str | None, AfterValidator(_known_barber)] = Field(None, description='null: any barber')
+    appointment_at: Time
+
+
+class Cancelled(_Event):
+    kind: Literal['Cancelled']
+
+
+class NoShow(_Event):
+    kind: Literal['NoShow']
+
+
+class CheckedIn(_Event):
+    kind: Literal['CheckedIn']
+    name: Name = ''
+    walk_in: bool = False
+
+
+class ServiceStarted(_Event):
+    kind: Literal['ServiceStarted']
+    barber: Barber
+    service: Service
+
+
+class ServiceCompleted(_Event):
+    kind: Literal['ServiceCompleted']
+    barber: Barber
+    service: Service
+    price: Money
+    tip: Money = 0.0
+    retail: Money = 0.0
+
+
+class Reviewed(_Event):
+    kind: Literal['Reviewed']
+    barber: Barber
+    stars: int = Field(ge=1, le=5)
+    text: Annotated[str, Field(max_length=2000)] = ''
+
+
+KINDS = ('Booked', 'Cancelled', 'NoShow', 'CheckedIn', 'ServiceStarted', 'ServiceCompleted', 'Reviewed')
+EventIn = Annotated[Booked | Cancelled | NoShow | CheckedIn | ServiceStarted | ServiceCompleted | Reviewed,
+                    Field(discriminator='kind')]
+
+
+class Batch(BaseModel):
+    model_config = ConfigDict(extra='forbid')
+    events: list[EventIn]
+
+
+class Accepted(BaseModel):
+    accepted: int = Field(description='events stored now for the first time')
+    duplicates: int = Field(description='events whose id was stored already (or repeated in the batch): not counted')

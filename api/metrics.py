@@ -1,0 +1,85 @@
+"""GET /api/shops/{shop_id}/metrics and /metrics/stream: the shop's live snapshot, for other programs.
+
+The stream is server-sent events: a snapshot as soon as the shop's figures change (looked at ten times a second)
+and at least one a second, so a follower sees an accepted event within ~0.1 s and the clock move meanwhile.
+"""
+import asyncio
+import json
+import time
+from dataclasses import asdict
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import StreamingResponse
+from nicegui import app
+from nicegui.server import Server
+
+from engine import Snapshot
+
+from .auth import shop_access
+
+FIGURES = ('revenue', 'tips', 'bookings', 'reviews', 'satisfaction', 'utilization')
+CHECK_EVERY = 0.1  # seconds between looks at the engine, for the stream
+AT_LEAST_EVERY = 1.0  # seconds: a snapshot even when nothing happened
+SNAPSHOT_DOC = """The shop's figures now: `today` (revenue, tips, bookings, reviews, satisfaction, utilization,
+services) and `last_week` (the same weekday a week before, at the same time of day), `trends` (percentage change
+against last week, null when there is nothing to compare), and the live floor: `chairs`, `queue`, `waiting`,
+`avg_wait_minutes`, `next_appointments`, `recent` events. Times are epoch seconds; `day` is the shop's local date."""
+
+
+def snapshot_json(snapshot: Snapshot) -> dict[str, Any]:
+    """The snapshot as plain JSON, with its trends; events carry their `kind` as when they were posted."""
+    data = asdict(snapshot)
+    data['recent'] = [event.to_dict() for event in snapshot.recent]
+    data['trends'] = {figure: snapshot.trend(figure) for figure in FIGURES}
+    data['busy_chairs'] = snapshot.busy_chairs
+    return jsonable_encoder(data)
+
+
+def create(ctx) -> None:
+    """`ctx` is the AppContext: its store and its engines (looked up on each use: a restart replaces an engine)."""
+    access = shop_access(lambda: ctx.store)
+
+    def engine_of(shop_id: str):
+        engine = ctx.engines.get(shop_id)
+        if engine is None:
+            raise HTTPException(503, 'The shop is starting: try again in a few seconds.')
+        return engine
+
+    @app.get('/api/shops/{shop_id}/metrics', tags=['metrics'], summary="The shop's live figures",
+             description=SNAPSHOT_DOC, responses={401: {'description': 'No or unknown API token'},
+                                                  403: {'description': 'The token is of another shop'}})
+    async def metrics(shop_id: Annotated[str, Depends(access)]) -> dict[str, Any]:  # on the loop, as the engine
+        return snapshot_json(engine_of(shop_id).snapshot())
+
+    @app.get('/api/shops/{shop_id}/metrics/stream', tags=['metrics'], summary="Follow the shop's figures live",
+             description='Server-sent events (`text/event-stream`): each message is `event: snapshot` with the '
+                         'snapshot of GET /metrics as its JSON `data`; one as soon as the figures change and at '
+                         'least one a second, until the client disconnects.',
+             response_class=StreamingResponse,
+             responses={200: {'content': {'text/event-stream': {}}, 'description': 'A stream of snapshots'}})
+    async def stream(request: Request, shop_id: Annotated[str, Depends(access)]) -> StreamingResponse:
+        engine_of(shop_id)
+        return StreamingResponse(_snapshots(ctx, shop_id, request), media_type='text/event-stream',
+                                 headers={'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no'})
+
+
+async def _snapshots(ctx, shop_id: str, request: Request):
+    yield 'retry: 2000\n\n'
+    seen, sent_at = None, 0.0
+    while not await request.is_disconnected() and not _server_exiting():
+        engine = ctx.engines.get(shop_id)
+        if engine is not None:
+            state = (id(engine), engine.metrics.events_applied)  # a restart replaces the engine: that is news too
+            if state != seen or time.monotonic() - sent_at >= AT_LEAST_EVERY:
+                seen, sent_at = state, time.monotonic()
+                data = json.dumps(snapshot_json(engine.snapshot()), separators=(',', ':'))
+                yield f'event: snapshot\ndata: {data}\n\n'
+        await asyncio.sleep(CHECK_EVERY)
+
+
+def _server_exiting() -> bool:
+    """uvicorn waits for open responses before it shuts down, so an endless stream ends when the server is asked to."""
+    server = getattr(Server, 'instance', None)
+    return bool(server is not None and server.should_exit)
