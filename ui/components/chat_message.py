@@ -11,6 +11,8 @@ from nicegui import ui
 from . import chat_footer
 from .chat_record import Record
 
+EXTRAS = ['fenced-code-blocks', 'tables', 'cuddled-lists']  # models often start a list right under a line
+
 
 def question(record: Record, zone: ZoneInfo) -> ui.chat_message:
     """Plain text, escaped by ui.chat_message: a question is shown exactly as typed, never as HTML."""
@@ -31,7 +33,7 @@ class Answer(ui.chat_message):
         with self:
             with ui.column().classes('w-full gap-1 max-w-prose'):
                 self.notices = ui.column().classes('gap-0 text-xs italic text-grey-7').mark('chat-notices')
-                self.markdown = ui.markdown(record.text if record else '') \
+                self.markdown = ui.markdown(record.text if record else '', extras=EXTRAS) \
                     .classes('chat-answer').props('data-testid=chat-answer').mark('chat-answer')
                 self.typing = ui.spinner('dots', size='md', color='grey-6').mark('chat-typing')
                 self.footer = ui.column().classes('w-full gap-1')

@@ -1,5 +1,6 @@
-"""Questions to start from, one set per area the coach knows; a chip asks its question at once."""
-from collections.abc import Callable
+"""Questions to start from, one set per area the coach knows; a chip (a rounded button, so long text wraps on
+phones) asks its question at once."""
+from collections.abc import Awaitable, Callable
 
 from nicegui import ui
 
@@ -19,12 +20,23 @@ ICONS = {'Business analysis': 'insights', 'Customer service': 'sentiment_satisfi
          'Scheduling': 'event', 'Financial planning': 'savings', 'Marketing': 'campaign'}
 
 
-def create(on_pick: Callable[[str], object], compact: bool = False) -> ui.element:
-    """One chip per area in the compact panel, two on the full page."""
-    with ui.row().classes('w-full gap-1').mark('chat-suggestions') as row:
-        for area, questions in SUGGESTIONS.items():
-            for text in questions[:1 if compact else 2]:
-                ui.chip(text, icon=ICONS[area], on_click=lambda t=text: on_pick(t)) \
-                    .props('outline clickable color=primary').classes('text-xs').mark('chat-suggestion') \
-                    .tooltip(area)
-    return row
+class Suggestions(ui.row):
+    def __init__(self, compact: bool) -> None:
+        """One chip per area in the compact panel, two on the full page; `on_pick` is set by the panel."""
+        super().__init__()
+        self.on_pick: Callable[[str], Awaitable[None]] | None = None
+        self.classes('w-full gap-1').mark('chat-suggestions')
+        with self:
+            for area, questions in SUGGESTIONS.items():
+                for text in questions[:1 if compact else 2]:
+                    ui.button(text, icon=ICONS[area], on_click=lambda t=text: self._pick(t)) \
+                        .props('outline rounded no-caps dense size=sm color=primary align=left') \
+                        .classes('max-w-full px-2 text-left').mark('chat-suggestion').tooltip(area)
+
+    async def _pick(self, text: str) -> None:
+        if self.on_pick is not None:
+            await self.on_pick(text)
+
+
+def create(compact: bool = False) -> Suggestions:
+    return Suggestions(compact)

@@ -10,19 +10,20 @@ FLUSH_INTERVAL = 1 / 15  # seconds; ui.markdown re-renders its whole content on 
 
 
 class ChatView:
-    def __init__(self, zone: ZoneInfo, height: str, on_feedback: chat_footer.Feedback) -> None:
+    def __init__(self, zone: ZoneInfo, height: str) -> None:
         self.zone = zone
-        self.on_feedback = on_feedback
+        self.on_feedback: chat_footer.Feedback | None = None  # set by the session
         self.streaming: chat_message.Answer | None = None
-        self.scroll = ui.scroll_area().classes(f'w-full {height} rounded border border-grey-3').mark('chat-messages')
+        self.scroll = ui.scroll_area().classes(f'w-full {height} rounded border border-gray-200').mark('chat-messages')
         with self.scroll:
-            self.column = ui.column().classes('w-full gap-1 pr-2')
-        self.timer = ui.timer(FLUSH_INTERVAL, self._flush, active=False)
+            self.column = ui.column().classes('w-full items-stretch gap-1 pr-2')
+        self._timers = ui.element().classes('hidden')  # the flush timer lives only while an answer streams
+        self._timer: ui.timer | None = None
 
     def clear(self) -> None:
         self.column.clear()
         self.streaming = None
-        self.timer.deactivate()
+        self._stop_timer()
 
     def add(self, record: Record) -> chat_message.Answer | None:
         """A stored or just-sent message."""
@@ -35,19 +36,29 @@ class ChatView:
         self._to_bottom()
         return bubble
 
+    def remove_last(self) -> None:
+        self.column.default_slot.children[-1].delete()
+
     def start_answer(self) -> chat_message.Answer:
         with self.column:
-            self.streaming = chat_message.Answer(self.zone)
-        self.timer.activate()
+            self.streaming = chat_message.Answer(self.zone, on_feedback=self.on_feedback)
+        self._stop_timer()
+        with self._timers:
+            self._timer = ui.timer(FLUSH_INTERVAL, self._flush)
         self._to_bottom()
         return self.streaming
 
     def end_answer(self, record: Record) -> None:
-        self.timer.deactivate()
+        self._stop_timer()
         if self.streaming is not None:
             self.streaming.finish(record)
             self.streaming = None
         self._to_bottom()
+
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()  # it then removes itself
+            self._timer = None
 
     def _flush(self) -> None:
         if self.streaming is not None and self.streaming.flush():

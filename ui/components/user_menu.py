@@ -12,6 +12,7 @@ def create(account: Account, shop_id: str) -> None:
             ui.item(account.email).props('disable')
             ui.separator()
             ui.menu_item('Dashboard', on_click=lambda: ui.navigate.to('/'))
+            ui.menu_item('Coach', on_click=lambda: ui.navigate.to('/coach')).mark('menu-coach')
             if account.role_in(shop_id) == 'owner':
                 ui.menu_item('Settings', on_click=lambda: ui.navigate.to('/settings')).mark('menu-settings')
             ui.menu_item('Your account', on_click=lambda: ui.navigate.to('/account'))

@@ -1,0 +1,35 @@
+"""The coach's own page: past conversations on the left (in a drawer on phones), the chat on the right."""
+from nicegui import ui
+
+from .. import auth, theme
+from ..components import chat_history, chat_panel, header
+from ..context import AppContext
+
+
+def create(ctx: AppContext) -> None:
+    @ui.page('/coach')
+    async def coach_page(c: str | None = None) -> None:
+        session = await auth.signed_in(ctx)
+        if session is None:
+            ui.navigate.to('/login?redirect_to=/coach')
+            return
+        account, shop_id = session
+        if account.must_change_password:
+            ui.navigate.to('/account')
+            return
+        theme.apply()
+        header.create_simple(account, shop_id, 'Business coach')
+        drawer = ui.left_drawer(bordered=True).props('width=300 breakpoint=1023').classes('p-3')
+        with ui.column().classes('w-full max-w-screen-lg mx-auto p-2 sm:p-4 gap-2'):
+            with ui.row().classes('w-full items-center gap-2'):
+                ui.button('Conversations', icon='forum', on_click=drawer.toggle) \
+                    .props('flat dense color=primary').classes('lg:hidden').mark('chat-drawer-toggle')
+                ui.label('Grounded in your live figures and the knowledge base.').classes('text-sm text-grey-7')
+            chat = chat_panel.create(ctx, account, shop_id)
+        with drawer:
+            ui.label('Conversations').classes('text-lg font-medium')
+            history = chat_history.ChatHistory(chat, ctx.engines[shop_id].profile.tz)
+        if c:
+            await chat.load(c)
+        else:
+            await history.fill()
