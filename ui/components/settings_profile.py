@@ -56,7 +56,7 @@ def create(ctx: AppContext, shop: Shop) -> None:
                 return
             message.set_text('')
             if saved is not None:
-                ctx.start_shop(saved)
+                await ctx.restart_shop(saved)
             ui.notify('Profile saved. The dashboard now shows it.', type='positive')
 
         with ui.row().classes('items-center gap-3'):

@@ -4,7 +4,17 @@ from nicegui import ui
 from store.shops import get_shop
 
 from .. import auth, theme
-from ..components import header, settings_profile, settings_shops, settings_staff, settings_tokens
+from ..components import (
+    header,
+    settings_alerts,
+    settings_documents,
+    settings_import,
+    settings_kiosk,
+    settings_profile,
+    settings_shops,
+    settings_staff,
+    settings_tokens,
+)
 from ..context import AppContext
 
 
@@ -33,6 +43,9 @@ def create(ctx: AppContext) -> None:
                 profile = ui.tab('Profile', icon='storefront')
                 staff = ui.tab('Staff', icon='group')
                 tokens = ui.tab('Tokens', icon='key')
+                alerts = ui.tab('Notifications', icon='notifications')
+                knowledge = ui.tab('Knowledge', icon='menu_book')
+                data = ui.tab('Data', icon='upload_file')
                 shops = ui.tab('Shops', icon='store')
             with ui.tab_panels(tabs, value=profile).classes('w-full bg-transparent'):
                 with ui.tab_panel(profile).classes('p-1'):
@@ -42,5 +55,12 @@ def create(ctx: AppContext) -> None:
                 with ui.tab_panel(tokens).classes('p-1 column gap-4'):
                     await settings_tokens.create(ctx, shop_id, 'api')
                     await settings_tokens.create(ctx, shop_id, 'kiosk')
+                    await settings_kiosk.create(ctx, shop_id)
+                with ui.tab_panel(alerts).classes('p-1'):
+                    await settings_alerts.create(ctx, shop_id)
+                with ui.tab_panel(knowledge).classes('p-1'):
+                    await settings_documents.create(ctx, shop_id)
+                with ui.tab_panel(data).classes('p-1'):
+                    await settings_import.create(ctx, shop_id)
                 with ui.tab_panel(shops).classes('p-1'):
                     await settings_shops.create(ctx, account, shop_id)
