@@ -8,7 +8,6 @@ from ..context import AppContext
 from ..kiosk_state import KioskChair, KioskState
 
 NEXT_APPOINTMENTS = 5
-TOKEN_CHECK_SECONDS = 3.0  # a revoked token turns the screen off within this (plus a page load)
 
 
 def create(ctx: AppContext) -> None:
@@ -26,10 +25,7 @@ def create(ctx: AppContext) -> None:
                            chairs=[KioskChair(barber) for barber in engine.profile.barbers])
         ctx.live.subscribe(shop_id, state.receive)
 
-        async def check_token() -> None:
-            if await shop_for_token(ctx.store, 'kiosk', token) != shop_id:
-                ui.navigate.reload()
-        ui.timer(TOKEN_CHECK_SECONDS, check_token)
+        ctx.kiosk_watch.watch(token, ui.navigate.reload)
 
         with KioskScreen().classes('kiosk-screen w-full gap-[2vmin] p-[3vmin]') as screen:
             with ui.row().classes('w-full items-baseline justify-between no-wrap'):

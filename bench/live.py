@@ -1,0 +1,219 @@
+"""Many browser tabs on the live pages at once: what each costs the server and how late the updates reach them.
+
+    .venv/bin/python bench/live.py --sessions 10,100,400 [--shops 2] [--seconds 30] [--kind kiosk|dashboard]
+        [--speed 60] [--ramp 50] [--churn 200x10] [--profile out.txt] [--url http://… --token T | --password P]
+
+Each size starts a fresh app (`python main.py` on a free loopback port, a temporary data folder seeded through the
+store with an owner, --shops demo shops and a kiosk token each), opens the sessions at --ramp per second as a
+browser does (bench/live_client.py), lets them settle, then measures a steady window of --seconds:
+- server CPU: the app process's CPU time over the window (/proc/<pid>/stat), as % of one core;
+- RSS before the sessions opened and at the end of the window, and the difference per session;
+- fan-out delay: for each tick (named by the shop clock's text, which changes every tick at 60x), each session's
+  arrival minus the tick's first arrival in any session. It grows with the number of sessions; it is not the
+  latency from the engine's snapshot, which the page does not carry;
+- missed ticks: a session that never saw a tick's clock text got that tick merged into a later update;
+- the longest gap between consecutive ticks' first arrivals (1 s plus the tick's own work when all is well);
+- websocket payload bytes received per session per second (inflated text; permessage-deflate as Chromium);
+- opening a new session under load: a probe tab every 2 s through the window, GET / Socket.IO connect / first
+  update (which waits for the next tick, so ~500 ms of it is the tick's phase);
+- disconnects (closed by the server) and errors; the bench's own CPU and event-loop lag, to tell its limits apart.
+--churn NxR opens N sessions, waits for their first update, closes them, R times; then RSS and /api/health's
+`sessions` before and after (a leak check). Figures on a shared machine are noisy: compare runs of one sitting.
+"""
+import argparse
+import asyncio
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import aiohttp
+
+sys.path.insert(0, str(Path(__file__).parents[1]))
+
+from bench import live_stats as stats  # noqa: E402
+from bench.live_app import EMAIL, PASSWORD, Proc, Server, get_health, load_average, seed  # noqa: E402
+from bench.live_churn import churn  # noqa: E402
+from bench.live_client import Session, open_sessions, sign_in  # noqa: E402
+
+SETTLE_SECONDS = 3.0  # after the last session opened, before the window
+GRACE_SECONDS = 3.0  # after the window, so that the window's last ticks reach every session
+PROBE_EVERY = 2.0
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--sessions', default='10', help='comma-separated sizes, one fresh app each (default 10)')
+    parser.add_argument('--shops', type=int, default=2, help='demo shops the sessions are spread over (kiosk)')
+    parser.add_argument('--seconds', type=float, default=30.0, help='steady-state window')
+    parser.add_argument('--kind', choices=('kiosk', 'dashboard'), default='kiosk')
+    parser.add_argument('--speed', type=float, default=60.0, help='simulated seconds per second (>= 60 for kiosks)')
+    parser.add_argument('--start', default='2026-11-24T11:30:00', help='where the simulated clock starts')
+    parser.add_argument('--ramp', type=float, default=50.0, help='sessions opened per second')
+    parser.add_argument('--no-deflate', action='store_true', help='do not negotiate permessage-deflate')
+    parser.add_argument('--churn', default='', help='NxR: N sessions opened and closed R times (a leak check)')
+    parser.add_argument('--profile', type=Path, help='py-spy the server through the window into this file')
+    parser.add_argument('--json', type=Path, help='append each result as a JSON line to this file')
+    parser.add_argument('--knowledge-dir', type=Path, default=Path(tempfile.gettempdir()) / 'chairside-bench-knowledge')
+    parser.add_argument('--app', default='main.py', help='the script started as the app (e.g. a patched copy)')
+    parser.add_argument('--url', help='an app already running (then --token or --password, and --pid for CPU/RSS)')
+    parser.add_argument('--token', action='append', default=[], help='a kiosk token of the app at --url')
+    parser.add_argument('--password', default=PASSWORD, help=f'the password of {EMAIL} at --url')
+    parser.add_argument('--pid', type=int, help="the app's pid at --url")
+    return parser.parse_args(argv)
+
+
+async def main(args: argparse.Namespace) -> list[dict]:
+    results: list[dict] = []
+    sizes = [int(n) for n in args.sessions.split(',') if n.strip()] if not args.churn else []
+    jobs = [('steady', n) for n in sizes] + ([('churn', args.churn)] if args.churn else [])
+    for job, size in jobs:
+        result = await with_app(args, job, size)
+        results.append(result)
+        print(json.dumps(result), flush=True)
+        if args.json:
+            with open(args.json, 'a') as f:
+                f.write(json.dumps(result) + '\n')
+    steady = [r for r in results if r['job'] == 'steady']
+    print(f'\nload average at the end: {load_average()} (a shared 2-core machine: figures are noisy)')
+    if steady:
+        print(stats.table(steady))
+    if len(steady) < len(results):
+        print(stats.churn_table([r for r in results if r['job'] == 'churn']))
+    return results
+
+
+async def with_app(args: argparse.Namespace, job: str, size: int | str) -> dict:
+    """The app started for this job (or the one at --url), the job run against it, the app stopped."""
+    with tempfile.TemporaryDirectory(prefix='chairside-bench-') as folder:
+        server, tokens = None, args.token
+        if args.url:
+            url, proc = args.url.rstrip('/'), Proc(args.pid) if args.pid else None
+        else:
+            data = Path(folder)
+            tokens = await seed(data, args.shops)
+            log = Path(tempfile.gettempdir()) / f'chairside-bench-{time.strftime("%H%M%S")}-{size}.log'
+            server = Server(data, args.speed, args.start, args.knowledge_dir, log, args.app)
+            print(f'app log: {log}', flush=True)
+            proc, url = await server.start(), server.url
+        connector = aiohttp.TCPConnector(limit=0)
+        try:
+            async with aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
+                if args.kind == 'dashboard':
+                    await sign_in(http, url, EMAIL, args.password)
+                paths = ['/'] if args.kind == 'dashboard' else [f'/kiosk/{token}' for token in tokens]
+                if job == 'churn':
+                    n, rounds = (int(x) for x in str(size).split('x'))
+                    deflate = not args.no_deflate
+                    return {'job': job, **await churn(http, url, paths, proc, n, rounds, args.ramp, deflate)}
+                return {'job': job, 'kind': args.kind, 'shops': len(paths) if args.kind == 'kiosk' else 1,
+                        **await steady(args, http, url, paths, proc, size)}
+        finally:
+            if server is not None:
+                server.stop()
+
+
+async def steady(args: argparse.Namespace, http: aiohttp.ClientSession, url: str, paths: list[str],
+                 proc: Proc | None, n: int) -> dict:
+    deflate = not args.no_deflate
+    rss_before = proc.rss_mb() if proc else 0.0
+    sessions, failed = await open_sessions(http, url, paths, n, args.ramp, deflate)
+    await asyncio.sleep(SETTLE_SECONDS)
+    live = [s for s in sessions if not s.disconnected]
+    bytes_at = {id(s): s.bytes for s in live}
+    cpu0, wall0, bench0 = proc.cpu_seconds() if proc else 0.0, time.monotonic(), _own_cpu()
+    lag: list[float] = []
+    background = [asyncio.create_task(_lag(lag, args.seconds)), asyncio.create_task(
+        _probes(http, url, paths, args.seconds, deflate))]
+    if args.profile and proc:
+        background.append(asyncio.create_task(_py_spy(proc.pid, args.seconds, args.profile)))
+    await asyncio.sleep(args.seconds)
+    wall1, cpu1, bench1 = time.monotonic(), proc.cpu_seconds() if proc else 0.0, _own_cpu()
+    rss_after = proc.rss_mb() if proc else 0.0
+    health = await get_health(http, url)
+    window = wall1 - wall0
+    received = sum(s.bytes - bytes_at[id(s)] for s in live)
+    probes = (await asyncio.gather(*background))[1]
+    await asyncio.sleep(GRACE_SECONDS)
+    whole = [s for s in live if not s.disconnected]
+    result = {
+        'sessions': n, 'opened': len(sessions), 'seconds': round(window, 1),
+        'cpu_percent': (cpu1 - cpu0) / window * 100, 'rss_before_mb': rss_before, 'rss_after_mb': rss_after,
+        'rss_per_session_kb': (rss_after - rss_before) * 1024 / max(1, len(sessions)),
+        'fan_out': stats.fan_out(whole, wall0, wall1), 'bytes_per_second': received / window / max(1, len(live)),
+        'probes': probes, 'disconnects': sum(s.disconnected for s in sessions),
+        'errors': len(failed) + sum(bool(s.error) for s in sessions),
+        'error_samples': sorted({s.error for s in failed + sessions if s.error})[:5],
+        'health_sessions': health and health.get('sessions'),
+        'sessions_with_updates': sum(s.updates > 0 for s in sessions),
+        'events': _events(sessions), 'elements_per_session': stats.element_counts(whole),
+        'bench_cpu_percent': (bench1 - bench0) / window * 100, 'bench_lag_max': max(lag, default=None),
+        'load_average': load_average(),
+    }
+    await asyncio.gather(*(s.close() for s in sessions))
+    return result
+
+
+async def _probes(http: aiohttp.ClientSession, url: str, paths: list[str], seconds: float, deflate: bool) -> dict:
+    """A new tab every PROBE_EVERY seconds through the window: how long it takes to open under load."""
+    done: list[Session] = []
+    deadline = time.monotonic() + seconds
+    while time.monotonic() + PROBE_EVERY < deadline:
+        probe = Session(http, url, paths[len(done) % len(paths)], deflate)
+        try:
+            await probe.open()
+            for _ in range(100):  # its first update, at most 10 s
+                if probe.first_update_s is not None:
+                    break
+                await asyncio.sleep(0.1)
+        except Exception as error:  # noqa: BLE001
+            probe.error = f'probe: {type(error).__name__}: {error}'
+        await probe.close()
+        done.append(probe)
+        await asyncio.sleep(max(0.0, PROBE_EVERY - (time.monotonic() - probe.started)))
+    ok = [p for p in done if not p.error and p.first_update_s is not None]
+    return {'count': len(done), 'failed': len(done) - len(ok),
+            'get_p50': stats.pct((p.get_s for p in ok), 0.5), 'connect_p50': stats.pct((p.connect_s for p in ok), 0.5),
+            'first_update_p50': stats.pct((p.first_update_s for p in ok), 0.5),
+            'first_update_max': max((p.first_update_s for p in ok), default=None)}
+
+
+async def _lag(lag: list[float], seconds: float) -> None:
+    """The bench's own event-loop lag: when it is large, the arrival times say more about the bench than the app."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        before = time.monotonic()
+        await asyncio.sleep(0.05)
+        lag.append(time.monotonic() - before - 0.05)
+
+
+async def _py_spy(pid: int, seconds: float, output: Path) -> None:
+    """Collapsed stacks of the server through the window (`.venv/bin/pip install py-spy` first)."""
+    py_spy = Path(sys.executable).parent / 'py-spy'
+    if not py_spy.exists():
+        print(f'--profile: {py_spy} is missing; install it with `.venv/bin/pip install py-spy`', flush=True)
+        return
+    process = await asyncio.create_subprocess_exec(
+        str(py_spy), 'record', '--pid', str(pid), '--duration', str(int(seconds)),
+        '--rate', '100', '--nonblocking', '--format', 'raw', '--output', str(output),
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL)
+    await asyncio.wait_for(process.wait(), seconds + 60)
+
+
+def _own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _events(sessions: list[Session]) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for session in sessions:
+        for name, count in session.events.items():
+            totals[name] = totals.get(name, 0) + count
+    return totals
+
+
+if __name__ == '__main__':
+    asyncio.run(main(parse_args()))

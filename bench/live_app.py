@@ -1,0 +1,117 @@
+"""The app under load: its data folder seeded through the store, `python main.py` started and stopped, /proc read."""
+import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiohttp
+
+ROOT = Path(__file__).parents[1]
+sys.path.insert(0, str(ROOT))
+
+from engine import demo_profile  # noqa: E402
+from store.accounts import create_owner  # noqa: E402
+from store.db import Database  # noqa: E402
+from store.staff import create_shop  # noqa: E402
+from store.tokens import create_token  # noqa: E402
+
+EMAIL, PASSWORD, ZONE = 'owner@example.com', 'a long bench password', 'Europe/London'
+CLOCK_TICK = os.sysconf('SC_CLK_TCK')
+PAGE_SIZE = os.sysconf('SC_PAGE_SIZE')
+
+
+async def seed(data_dir: Path, shops: int) -> list[str]:
+    """The owner, `shops` demo shops and one kiosk token per shop, written before the app starts; the tokens."""
+    db = await Database.open(f'sqlite+aiosqlite:///{data_dir / "chairside.db"}')
+    try:
+        profile = demo_profile(ZONE).to_dict()
+        account = await create_owner(db, EMAIL, PASSWORD, 'Bench shop 1', ZONE, profile)
+        shop_ids = [account.shops[0].shop_id]
+        for number in range(2, shops + 1):
+            shop_ids.append((await create_shop(db, account.user_id, f'Bench shop {number}', ZONE, profile)).id)
+        return [(await create_token(db, shop_id, 'kiosk', 'Bench TV'))[1] for shop_id in shop_ids]
+    finally:
+        await db.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Proc:
+    """CPU seconds and resident memory of one process (threads included), from /proc."""
+    pid: int
+
+    def cpu_seconds(self) -> float:
+        with open(f'/proc/{self.pid}/stat') as f:
+            fields = f.read().rsplit(')', 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / CLOCK_TICK  # utime + stime
+
+    def rss_mb(self) -> float:
+        with open(f'/proc/{self.pid}/statm') as f:
+            return int(f.read().split()[1]) * PAGE_SIZE / 2 ** 20
+
+
+def load_average() -> str:
+    with open('/proc/loadavg') as f:
+        return ' '.join(f.read().split()[:3])
+
+
+class Server:
+    """`python main.py` on a free loopback port with its own data folder, as tests/e2e/conftest.py's App."""
+
+    def __init__(self, data_dir: Path, speed: float, start: str, knowledge_dir: Path | None, log: Path,
+                 script: str = 'main.py') -> None:
+        self.port = free_port()
+        self.url = f'http://127.0.0.1:{self.port}'
+        self.env = {k: v for k, v in os.environ.items() if k != 'PYTEST_CURRENT_TEST'}
+        self.env.update(CHAIRSIDE_PORT=str(self.port), CHAIRSIDE_DATA_DIR=str(data_dir), CHAIRSIDE_SIM_SPEED=str(speed),
+                        CHAIRSIDE_SIM_START=start, CHAIRSIDE_SHOP_TIMEZONE=ZONE, CHAIRSIDE_LOG_LEVEL='WARNING')
+        if knowledge_dir is not None:
+            self.env['CHAIRSIDE_KNOWLEDGE_DIR'] = str(knowledge_dir)
+        self.log = log
+        self.script = script
+        self.process: subprocess.Popen | None = None
+
+    async def start(self, timeout: float = 120) -> Proc:
+        with open(self.log, 'ab') as log:
+            self.process = subprocess.Popen([sys.executable, self.script], cwd=ROOT, env=self.env, stdout=log,
+                                            stderr=log, start_new_session=True)
+        deadline = time.monotonic() + timeout
+        async with aiohttp.ClientSession() as http:
+            while time.monotonic() < deadline:
+                if self.process.poll() is not None:
+                    raise RuntimeError(f'the app exited with {self.process.returncode}; see {self.log}')
+                health = await get_health(http, self.url)
+                if health and health.get('knowledge') != 'building':  # the index build would skew the CPU figures
+                    return Proc(self.process.pid)
+                await asyncio.sleep(0.5)
+        raise RuntimeError(f'the app was not ready within {timeout:.0f} s; see {self.log}')
+
+    def stop(self) -> None:
+        """SIGINT as Ctrl-C would (uvicorn shuts down cleanly), then terminate, then kill."""
+        if self.process is None or self.process.poll() is not None:
+            return
+        for sig, wait in ((signal.SIGINT, 30), (signal.SIGTERM, 10), (signal.SIGKILL, 5)):
+            self.process.send_signal(sig)
+            try:
+                self.process.wait(wait)
+                return
+            except subprocess.TimeoutExpired:
+                continue
+
+
+async def get_health(http: aiohttp.ClientSession, url: str) -> dict | None:
+    try:
+        async with http.get(f'{url}/api/health', timeout=aiohttp.ClientTimeout(total=5)) as r:
+            return await r.json() if r.status == 200 else None
+    except (aiohttp.ClientError, TimeoutError, OSError):
+        return None
