@@ -1,24 +1,33 @@
 """Chairside's composition root: settings -> store -> engines -> pages; then ui.run()."""
 import asyncio
+import gc
 import logging
+import threading
 import time
 
-from nicegui import app, background_tasks, run, ui
+from nicegui import app, background_tasks, helpers, run, ui
 
+from api import events as events_api
 from api import health
+from api import metrics as metrics_api
+from api import notifications as notifications_api
+from coach import Coach
 from engine import SimClock
+from engine.alerts import Notification
 from engine.loop import EngineLoop
 from knowledge import KnowledgeBase
 from settings import Settings
 from store.db import Database
+from store.notifications import add_notification
 from store.secret import load_or_create_storage_secret
 from store.shops import all_shops
 from store.supabase_auth import SupabaseAuth
 from ui import theme
 from ui.auth import AuthMiddleware
+from ui.components import settings_alerts
 from ui.context import AppContext
 from ui.live import LiveShops
-from ui.pages import account, dashboard, kiosk, login, setup
+from ui.pages import account, coach, dashboard, kiosk, login, setup
 from ui.pages import settings as settings_page
 
 settings = Settings()
@@ -27,8 +36,17 @@ log = logging.getLogger('chairside')
 
 ctx = AppContext(settings, SimClock(start=settings.sim_start_timestamp, speed=settings.sim_speed), LiveShops(),
                  knowledge=KnowledgeBase(settings.knowledge_path))
-loop = EngineLoop(ctx.engines, ctx.live.publish, ctx.live.report_failure)
+loop = EngineLoop(ctx.engines, ctx.live.publish, ctx.live.report_failure,
+                  keep=lambda shop_id, raised: background_tasks.create(keep_notifications(shop_id, raised)))
 app.state.ctx, app.state.loop = ctx, loop
+shutting_down = threading.Event()
+
+
+async def retrieve(question: str) -> list:
+    """The coach's own search, without a shop; the chat passes each shop's passages itself."""
+    return await run.io_bound(ctx.knowledge.search, question, k=4) if ctx.knowledge else []
+
+ctx.coach = Coach(settings, retrieve)
 
 
 @app.on_startup
@@ -45,46 +63,72 @@ async def start() -> None:
         return
     ctx.supabase = SupabaseAuth.from_settings(ctx.db, settings)
     for shop in shops:
+        ctx.alert_settings[shop.id] = await settings_alerts.load(ctx, shop.id)
         ctx.start_shop(shop)
+        if shop.mode == 'live':
+            await ctx.load_live_events(shop.id)  # before `started`: the API answers only once the events are in
     ctx.started.set()
     loop.tick()
     log.info('started %d shop(s) in %.2f s; store %s; sign-in %s; demo speed %gx', len(ctx.engines),
              time.perf_counter() - started, ctx.db.dialect, 'Supabase' if ctx.supabase else 'local accounts',
              settings.sim_speed)
     background_tasks.create(loop.run(), name='engine loop')
+    background_tasks.create(ctx.kiosk_watch.run(lambda: ctx.store), name='kiosk links')
+    if not helpers.is_user_simulation():  # a test process starts many apps: their objects must stay collectable
+        gc.freeze()  # the warm-up's objects live as long as the process: full collections need not walk them again
     ctx.knowledge_task = background_tasks.create(build_knowledge(), name='knowledge build')
+
+
+async def keep_notifications(shop_id: str, raised: list[Notification]) -> None:
+    """Stored for every user of the shop, each with their own read state."""
+    for n in raised:
+        await add_notification(ctx.store, shop_id, n.kind, n.title, n.body, priority=n.priority, action=n.action,
+                               at=n.at, key=n.id)
 
 
 async def build_knowledge() -> None:
     """Embedding takes seconds to minutes: in a thread, after the dashboard is already up."""
+    def stop_when_shutting_down(progress: float) -> None:
+        if shutting_down.is_set():
+            raise InterruptedError('Chairside is shutting down; the next start finishes the knowledge build.')
     try:
         await run.io_bound(ctx.knowledge.open)  # an index from an earlier run answers at once
-        report = await run.io_bound(ctx.knowledge.build)
+        report = await run.io_bound(ctx.knowledge.build, stop_when_shutting_down)
     except Exception:
-        log.warning('knowledge build failed: %s', ctx.knowledge.error or 'the index could not be opened')
+        log.warning('knowledge build stopped: %s', ctx.knowledge.error or 'the index could not be opened')
         return
     log.info('knowledge ready: %s', report)
 
 
 @app.on_shutdown
 async def stop() -> None:
-    if ctx.knowledge_task is not None:  # its thread cannot be cancelled: let it finish before the loop closes
-        await asyncio.wait([ctx.knowledge_task], timeout=60)
+    shutting_down.set()
+    if ctx.knowledge_task is not None:  # its thread stops at the next batch: let it, before the loop closes
+        await asyncio.wait([ctx.knowledge_task], timeout=10)
+    if ctx.coach is not None:
+        await ctx.coach.aclose()
     if ctx.db is not None:
         await ctx.db.close()
 
 
 theme.setup()
 app.add_middleware(AuthMiddleware, ctx=ctx)
-for page in (setup, login, account, dashboard, kiosk, settings_page):
+for page in (setup, login, account, dashboard, kiosk, settings_page, coach):
     page.create(ctx)
 health.create(loop, lambda: {
     'sessions': ctx.live.subscribers,
     'knowledge': ctx.knowledge.status,
     'knowledge_progress': round(ctx.knowledge.progress, 2),
     'store': 'failed' if ctx.startup_error else 'open' if ctx.db else 'opening',
+    'coach_providers': ctx.coach.providers_status(),
 })
+events_api.create(ctx)
+metrics_api.create(ctx)
+notifications_api.create(ctx)
 
 ui.run(host=settings.host, port=settings.port, title='Chairside', favicon='✂️', show=False, reload=False,
+       fastapi_docs={'title': 'Chairside API', 'version': '0.1.0',
+                     'description': "A shop's real events in, its live figures out. Authenticate with a shop's API "
+                                    'token (Settings > Tokens) as `Authorization: Bearer <token>`.'},
        storage_secret=load_or_create_storage_secret(settings.data_dir, settings.storage_secret and
                                                     settings.storage_secret.get_secret_value()))

@@ -4,13 +4,19 @@ import logging
 import zlib
 from dataclasses import dataclass, field
 
-from engine import ShopEngine, ShopProfile, SimClock
+from coach import Coach
+from engine import Event, ShopEngine, ShopProfile, SimClock
+from engine.alerts import AlertSettings
+from engine.events import event_from_dict
 from knowledge import KnowledgeBase
 from settings import Settings
 from store.db import Database
+from store.events import load_events
 from store.models import Shop
+from store.shops import get_shop
 from store.supabase_auth import SupabaseAuth
 
+from .kiosk_watch import KioskWatch
 from .live import LiveShops
 
 log = logging.getLogger(__name__)
@@ -25,27 +31,74 @@ class AppContext:
     real_clock: SimClock = field(default_factory=SimClock)
     knowledge: KnowledgeBase | None = None  # built in the background; the app is usable meanwhile
     knowledge_task: asyncio.Task | None = None
+    coach: Coach | None = None  # made once in main.py; each tab's chat asks it
     db: Database | None = None  # opened on startup
     supabase: SupabaseAuth | None = None
     started: asyncio.Event = field(default_factory=asyncio.Event)  # set once the store is open, or failed to open
     startup_error: str = ''  # a sentence for the person at the browser when the store could not be opened
+    locks: dict[str, asyncio.Lock] = field(default_factory=dict)  # per shop: storing+applying vs. rebuilding
+    alert_settings: dict[str, AlertSettings] = field(default_factory=dict)  # per shop, as saved in its settings
+    kiosk_watch: KioskWatch = field(default_factory=KioskWatch)
 
     @property
     def store(self) -> Database:
         assert self.db is not None, 'the store opens on startup'
         return self.db
 
-    def start_shop(self, shop: Shop) -> ShopEngine:
-        """The shop's engine; a demo shop replays its simulated history at once, a live shop waits for events."""
+    def start_shop(self, shop: Shop, history: list[Event] | None = None) -> ShopEngine:
+        """The shop's engine; a demo shop replays its simulated history at once, a live shop the `history` given
+        (its stored events: see load_live_events), else it waits for events."""
         profile = ShopProfile.from_dict(shop.id, shop.name, shop.timezone, shop.profile)
         if shop.mode == 'demo':
             seed = self.settings.sim_seed ^ zlib.crc32(shop.id.encode())  # the same shop, the same history
             engine = ShopEngine.simulated(profile, self.demo_clock, seed, self.settings.sim_history_days)
         else:
             engine = ShopEngine(profile, self.real_clock)
+            for event in history or ():
+                engine.apply(event)
+        if shop.id in self.alert_settings:
+            engine.alerts.settings = self.alert_settings[shop.id]
         engine.advance()
+        engine.go_live()
         self.engines[shop.id] = engine
         self.live.publish(engine.snapshot())
         log.info('shop %s (%s) started in %s mode: %d events', shop.id, shop.name, shop.mode,
                  engine.metrics.events_applied)
         return engine
+
+    def shop_lock(self, shop_id: str) -> asyncio.Lock:
+        """Held while events are stored and applied, and while an engine is rebuilt from the store, so that no
+        event is applied twice (or missed) when the two meet."""
+        return self.locks.setdefault(shop_id, asyncio.Lock())
+
+    async def load_live_events(self, shop_id: str) -> int:
+        """(Re)start a live shop's engine from every event in the store; the new engine replaces the old one at once.
+
+        Call after start_shop for a live shop, and after anything wrote to the store behind the engine's back
+        (a CSV import). Answers how many events the engine holds; 0 for a demo shop, which is left alone.
+        """
+        async with self.shop_lock(shop_id):
+            shop = await get_shop(self.store, shop_id)
+            if shop is None or shop.mode != 'live':
+                return 0
+            stored = await load_events(self.store, shop_id)
+            return self.start_shop(shop, _events(shop_id, stored)).metrics.events_applied
+
+    async def restart_shop(self, shop: Shop) -> ShopEngine:
+        """Start the shop's engine anew after its mode or profile changed: a live shop comes back with its events."""
+        if shop.mode == 'live':
+            await self.load_live_events(shop.id)
+            return self.engines[shop.id]
+        return self.start_shop(shop)
+
+
+def _events(shop_id: str, stored: list[dict]) -> list[Event]:
+    """The stored events the engine understands; one it cannot read is logged and left out, not fatal."""
+    events = []
+    for data in stored:
+        try:
+            events.append(event_from_dict(data))
+        except (KeyError, TypeError):
+            log.warning('shop %s: stored event %s (%s) cannot be read and is left out', shop_id, data.get('id'),
+                        data.get('kind'))
+    return events

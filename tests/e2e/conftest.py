@@ -48,13 +48,18 @@ class App:
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             self.process.terminate()
-            self.process.wait(10)
+            try:
+                self.process.wait(20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(5)
+                raise RuntimeError('the app did not stop within 20 s of SIGTERM') from None
 
 
 @pytest.fixture
-def shop_app(tmp_path: Path) -> Iterator[App]:
+def shop_app(tmp_path: Path, knowledge_dir: str) -> Iterator[App]:
     app = App(tmp_path, CHAIRSIDE_SIM_START='2026-11-24T11:30:00', CHAIRSIDE_SIM_SPEED='60',
-              CHAIRSIDE_SHOP_TIMEZONE='Europe/London')
+              CHAIRSIDE_SHOP_TIMEZONE='Europe/London', CHAIRSIDE_KNOWLEDGE_DIR=knowledge_dir)
     app.start()
     yield app
     app.stop()

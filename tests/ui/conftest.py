@@ -11,12 +11,3 @@ def shop_env(monkeypatch: pytest.MonkeyPatch, tmp_path, knowledge_dir) -> None:
     monkeypatch.setenv('CHAIRSIDE_SHOP_TIMEZONE', 'Europe/London')
     monkeypatch.setenv('CHAIRSIDE_SIM_START', TUESDAY_MORNING)
     monkeypatch.setenv('CHAIRSIDE_SIM_SEED', '7')
-
-
-@pytest.fixture(scope='session')
-def knowledge_dir(tmp_path_factory) -> str:
-    """One knowledge index for the whole session: each app start then finds it built and changes nothing."""
-    from knowledge import KnowledgeBase
-    folder = tmp_path_factory.mktemp('knowledge')
-    KnowledgeBase(folder).build()
-    return str(folder)

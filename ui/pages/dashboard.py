@@ -5,12 +5,15 @@ from .. import auth, theme
 from ..components import (
     activity_feed,
     activity_panel,
+    chat_panel,
     header,
+    kpi_panel,
     metric_card,
     part_error,
     revenue_chart,
     services_trending,
 )
+from ..components.notification_center import NotificationCenter
 from ..context import AppContext
 from ..state import ChairView, SessionState
 
@@ -31,7 +34,11 @@ def create(ctx: AppContext) -> None:
         ctx.live.subscribe(shop_id, state.receive)
         theme.apply()
         is_owner_of_demo = engine.feed is not None and account.role_in(shop_id) == 'owner'
-        header.create(state, account, shop_id, ctx.demo_clock.set_speed if is_owner_of_demo else None)
+        notifications = NotificationCenter(ctx, shop_id, account.user_id)
+        await notifications.create()
+        ctx.live.subscribe(shop_id, notifications.receive)
+        header.create(state, account, shop_id, ctx.demo_clock.set_speed if is_owner_of_demo else None,
+                      notifications.bell)
         with ui.column().classes('w-full max-w-screen-xl mx-auto p-2 sm:p-4 gap-4'):
             with ui.row().classes('w-full items-center gap-2 rounded bg-amber-1 text-amber-10 px-3 py-2') \
                     .mark('closed-notice').bind_visibility_from(state, 'notice', backward=bool):
@@ -43,6 +50,7 @@ def create(ctx: AppContext) -> None:
                 metric_card.create('Bookings today', 'event_available', 'bookings', state.bookings, state)
                 metric_card.create('Satisfaction', 'star', 'satisfaction', state.satisfaction, state)
                 metric_card.create('Utilization', 'chair', 'utilization', state.utilization, state)
+            kpi_panel.create(state)
             with ui.grid().classes('w-full gap-4 grid-cols-1 lg:grid-cols-3'):
                 with ui.column().classes('w-full gap-4 lg:col-span-2 min-w-0'):
                     revenue_chart.create(state)
@@ -53,3 +61,4 @@ def create(ctx: AppContext) -> None:
                         ui.label('What just happened').classes('text-lg font-medium')
                         feed = activity_feed.ActivityFeed()
                         ctx.live.subscribe(shop_id, feed.receive)
+                    chat_panel.create(ctx, account, shop_id, compact=True)
