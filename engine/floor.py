@@ -47,6 +47,9 @@ class Floor:
         elif isinstance(e, Reviewed) and e.stars == 5:
             self.latest_five_star = Review(e.at, self._names.get(e.customer, 'A customer'), e.barber, e.stars, e.text)
 
+    def name_of(self, customer: str) -> str | None:
+        return self._names.get(customer)
+
     def next_appointments(self, now: float, count: int = 5) -> tuple[Appointment, ...]:
         due = (b for b in self.booked.values() if b.appointment_at >= now - LATE_GRACE)
         return tuple(Appointment(b.appointment_at, b.name, b.service, b.barber)

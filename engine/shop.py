@@ -110,6 +110,7 @@ class ShopEngine:
             simulated=self.feed is not None,
             speed=self.clock.speed,
             recent=tuple(self.recent),
+            names={e.customer: name for e in self.recent if (name := self.floor.name_of(e.customer))},
             queue=tuple(name for name, _ in metrics.checked_in.values()),
             next_appointments=self.floor.next_appointments(now),
             walk_in_wait_minutes=walk_in_wait(profile, now, [c.minutes_left or 0 for c in chairs],

@@ -57,6 +57,7 @@ class Snapshot:
     simulated: bool  # a demo shop, whose clock the owner may speed up
     speed: float  # simulated seconds per real second
     recent: tuple[Event, ...]  # the latest events, oldest first, for activity feeds
+    names: dict[str, str]  # customer names of the recent events, where known
     queue: tuple[str, ...]  # names of the customers waiting, first come first
     next_appointments: tuple[Appointment, ...]
     walk_in_wait_minutes: float | None  # None while closed

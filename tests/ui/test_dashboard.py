@@ -1,4 +1,7 @@
-from nicegui import app
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from nicegui import app, ui
 from nicegui.testing import User
 
 from .helpers import OWNER_EMAIL, OWNER_PASSWORD, advance, sign_in, sign_up_owner, text_of, the_engine
@@ -99,3 +102,20 @@ async def test_health_reports_the_engine_and_the_sessions(user: User):
     assert body['engine_running'] is True
     assert body['sessions'] >= 1
     assert body['seconds_since_tick'] is not None
+
+
+async def test_the_activity_feed_adds_what_just_happened_on_top(user: User):
+    await sign_up_owner(user)
+    (feed,) = user.find(marker='activity-feed').elements
+    rows_before = [row for row in feed.default_slot.children if 'feed-item' in row._markers]
+    assert rows_before
+    advance(5 * 60)  # a few events: fewer than the feed holds
+    rows = [row for row in feed.default_slot.children if 'feed-item' in row._markers]
+    assert 0 < len(rows) <= 20
+    assert set(rows_before) & set(rows)  # the rows already shown stay: new ones are added, nothing is rebuilt
+    snapshot = the_engine().snapshot()
+    newest = snapshot.recent[-1]
+    top_texts = [label.text for label in rows[0].descendants() if isinstance(label, ui.label)]
+    assert top_texts[-1] == datetime.fromtimestamp(newest.at, ZoneInfo('Europe/London')).strftime('%H:%M')
+    texts = [label.text for row in rows for label in row.descendants() if isinstance(label, ui.label)]
+    assert not any('A customer' in text for text in texts)  # names come from the engine, not from what was shown

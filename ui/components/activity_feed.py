@@ -15,7 +15,6 @@ class ActivityFeed(ui.column):
         super().__init__()
         self.classes('w-full gap-1').mark('activity-feed')
         self._shown: deque[str] = deque(maxlen=FEED_LENGTH * 4)  # ids already on screen, newest last
-        self._names: dict[str, str] = {}  # customer id -> name, as events reveal them
         with self:
             self._empty = ui.label('Nothing has happened yet today.').classes('text-grey-6 text-sm')
 
@@ -26,16 +25,14 @@ class ActivityFeed(ui.column):
         new = [event for event in update.recent if event.id not in self._shown]
         for event in new[-FEED_LENGTH:]:
             self._shown.append(event.id)
-            self._add(event, zone)
+            self._add(event, zone, update.names.get(event.customer, 'A customer'))
         rows = [child for child in self.default_slot.children if child is not self._empty]
         for row in rows[FEED_LENGTH:]:
             row.delete()
         self._empty.set_visibility(not rows)
 
-    def _add(self, event: Event, zone: ZoneInfo) -> None:
-        if isinstance(event, (Booked, CheckedIn)):
-            self._names[event.customer] = event.name
-        icon, color, text = describe(event, self._names.get(event.customer, 'A customer'))
+    def _add(self, event: Event, zone: ZoneInfo, name: str) -> None:
+        icon, color, text = describe(event, name)
         with self:
             with ui.row().classes('w-full items-start gap-2 no-wrap text-sm').mark('feed-item') as row:
                 ui.icon(icon, color=color, size='xs').classes('mt-0.5')

@@ -1,7 +1,9 @@
 """The two kinds of bubble: a person's question (plain text) and the coach's answer (sanitised markdown).
 
 An answer streams: deltas are buffered by `feed` and reach the page only on `flush`, which the panel calls
-at most ~15 times a second, because ui.markdown re-renders its whole content on every change.
+at most ~15 times a second, because ui.markdown re-renders its whole content on every change. Finished paragraphs
+are sealed into markdown elements of their own, so each flush re-renders only the paragraph being written and a
+long answer costs the same per token as a short one.
 """
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -30,9 +32,11 @@ class Answer(ui.chat_message):
         self.on_feedback = on_feedback
         self.flushes = 0  # how often the markdown was re-rendered, for the flush-rate figure
         self._buffer: list[str] = []
+        self._sealed: list[ui.markdown] = []
         with self:
             with ui.column().classes('w-full gap-1 max-w-prose'):
                 self.notices = ui.column().classes('gap-0 text-xs italic text-grey-7').mark('chat-notices')
+                self.sealed = ui.column().classes('w-full gap-0')
                 self.markdown = ui.markdown(record.text if record else '', extras=EXTRAS) \
                     .classes('chat-answer').props('data-testid=chat-answer').mark('chat-answer')
                 self.typing = ui.spinner('dots', size='md', color='grey-6').mark('chat-typing')
@@ -42,7 +46,7 @@ class Answer(ui.chat_message):
 
     @property
     def text(self) -> str:
-        return self.markdown.content + ''.join(self._buffer)
+        return ''.join(m.content for m in self._sealed) + self.markdown.content + ''.join(self._buffer)
 
     def notice(self, text: str) -> None:
         with self.notices:
@@ -55,10 +59,16 @@ class Answer(ui.chat_message):
         """Shows what was buffered; False when there was nothing new."""
         if not self._buffer:
             return False
-        if not self.markdown.content:
+        if not self.markdown.content and not self._sealed:
             self.notices.set_visibility(False)  # the waiting lines have done their job
-        self.markdown.set_content(self.text)
+        tail = self.markdown.content + ''.join(self._buffer)
         self._buffer.clear()
+        cut = _paragraph_end(tail)
+        if cut:
+            with self.sealed:
+                self._sealed.append(ui.markdown(tail[:cut], extras=EXTRAS).classes('chat-answer'))
+            tail = tail[cut:]
+        self.markdown.set_content(tail)
         self.flushes += 1
         return True
 
@@ -66,11 +76,21 @@ class Answer(ui.chat_message):
         """The final text and the footer: provider, grounding, sources, notes, feedback."""
         self.flush()
         self.typing.delete()
+        self.sealed.clear()  # once, at the end: the whole answer as one markdown, so lists number right
+        self._sealed.clear()
         if record.text != self.markdown.content:
             self.markdown.set_content(record.text)
         self.footer.clear()
         with self.footer:
             chat_footer.create(record, self.on_feedback)
+
+
+def _paragraph_end(text: str) -> int:
+    """Where the last finished paragraph ends (after a blank line outside a code block), or 0."""
+    cut = text.rfind('\n\n')
+    while cut > 0 and text.count('```', 0, cut) % 2:
+        cut = text.rfind('\n\n', 0, cut)
+    return cut + 2 if cut > 0 else 0
 
 
 def _stamp(at: float, zone: ZoneInfo) -> str:

@@ -99,7 +99,8 @@ class NotificationCenter:
         icon, color = STYLE.get(item.priority, STYLE['info'])
         with self.list:
             with ui.row().classes('w-full items-start gap-3 no-wrap px-3 py-2 border-b cursor-pointer') \
-                    .mark('notification').on('click', lambda i=item.id: self._mark(i)) as row:
+                    .props('data-testid=notification').mark('notification') \
+                    .on('click', lambda i=item.id: self._mark(i)) as row:
                 ui.icon(icon, color=color).classes('mt-1')
                 with ui.column().classes('gap-0 grow min-w-0'):
                     ui.label(item.title).classes('font-medium')
