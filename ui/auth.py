@@ -3,7 +3,7 @@ from urllib.parse import quote
 
 from fastapi import Request
 from fastapi.responses import PlainTextResponse, RedirectResponse
-from nicegui import Client, app
+from nicegui import Client, app, ui
 from starlette.middleware.base import BaseHTTPMiddleware
 
 from store.accounts import Account, get_account
@@ -56,6 +56,19 @@ async def signed_in(ctx: AppContext) -> tuple[Account, str] | None:
         shop_id = account.shops[0].shop_id
         app.storage.user['shop_id'] = shop_id
     return account, shop_id
+
+
+async def page_session(ctx: AppContext, path: str) -> tuple[Account, str] | None:
+    """For a page's first lines: the account and shop, or None after sending the visitor where they must go first
+    (sign-in, and back here afterwards; or their own account page while a one-time password is to be changed)."""
+    session = await signed_in(ctx)
+    if session is None:
+        ui.navigate.to(f'/login?redirect_to={quote(path)}')
+        return None
+    if session[0].must_change_password:
+        ui.navigate.to('/account')
+        return None
+    return session
 
 
 def safe_target(redirect_to: str | None) -> str:

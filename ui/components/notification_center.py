@@ -1,5 +1,4 @@
 """The bell, the drawer of notifications and the toasts: read state per user, the same on every device."""
-from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -7,7 +6,7 @@ from nicegui import binding, ui
 
 from engine import Snapshot
 from engine.alerts import Notification
-from store.notifications import list_notifications, mark_all_read, mark_read, notification_id_for
+from store.notifications import NotificationView, list_notifications, mark_all_read, mark_read, notification_id_for
 
 from ..context import AppContext
 
@@ -21,24 +20,14 @@ TOASTED = ('critical', 'warning', 'success')  # info stays in the drawer
 LENGTH = 50
 
 
-@dataclass
-class Item:
-    id: str
-    priority: str
-    title: str
-    body: str
-    action: str | None
-    at: float
-    read: bool
-
-
 class NotificationCenter:
     unread = binding.BindableProperty()
 
     def __init__(self, ctx: AppContext, shop_id: str, user_id: str) -> None:
         self.ctx, self.shop_id, self.user_id = ctx, shop_id, user_id
         self.unread = 0
-        self.items: dict[str, Item] = {}
+        self.items: dict[str, NotificationView] = {}
+        self.read: set[str] = set()  # ids this user has read
         self.rows: dict[str, ui.element] = {}
         self.times: dict[str, ui.label] = {}
         self.dots: dict[str, ui.icon] = {}
@@ -60,7 +49,7 @@ class NotificationCenter:
                 .classes('p-4 text-grey-7 text-sm')
         self.drawer = drawer
         for view in reversed(stored):
-            self._add(Item(view.id, view.priority, view.title, view.body, view.action, view.at, view.read))
+            self._add(view)
         self.ctx.live.subscribe_user(self.user_id, self._reload_read_state)
 
     def bell(self) -> None:
@@ -94,7 +83,9 @@ class NotificationCenter:
             ui.notify(f'{len(toasts)} new notifications: {", ".join(t.title for t in toasts)}',
                       type=_toast_type(toasts[0].priority), position='top-right', timeout=8000)
 
-    def _add(self, item: Item) -> None:
+    def _add(self, item: NotificationView) -> None:
+        if item.read:
+            self.read.add(item.id)
         self.items[item.id] = item
         icon, color = STYLE.get(item.priority, STYLE['info'])
         with self.list:
@@ -117,11 +108,12 @@ class NotificationCenter:
         for old in list(self.items)[:-LENGTH]:
             self.rows.pop(old).delete()
             del self.items[old], self.times[old], self.dots[old]
+            self.read.discard(old)
         self.empty.set_visibility(False)
         self._count()
 
     async def _mark(self, item_id: str) -> None:
-        if not self.items[item_id].read:
+        if item_id not in self.read:
             await mark_read(self.ctx.store, self.shop_id, self.user_id, item_id)
             self.ctx.live.tell_user(self.user_id)
 
@@ -133,8 +125,8 @@ class NotificationCenter:
         """Another page of this user (or this one) read something: take the store's word for it."""
         stored = await list_notifications(self.ctx.store, self.shop_id, self.user_id, LENGTH)
         for view in stored:
-            if view.id in self.items and view.read and not self.items[view.id].read:
-                self.items[view.id].read = True
+            if view.id in self.items and view.read and view.id not in self.read:
+                self.read.add(view.id)
                 self.dots[view.id].set_visibility(False)
         self._count()
 
@@ -150,12 +142,12 @@ class NotificationCenter:
         return f'{datetime.fromtimestamp(at, self.zone):%a %-d %b %H:%M}'
 
     def _count(self) -> None:
-        self.unread = sum(not item.read for item in self.items.values())
+        self.unread = sum(item_id not in self.read for item_id in self.items)
 
 
 def _toast_type(priority: str) -> str:
     return {'critical': 'negative', 'warning': 'warning', 'success': 'positive'}.get(priority, 'info')
 
 
-def _item(stored_id: str, n: Notification) -> Item:
-    return Item(stored_id, n.priority, n.title, n.body, n.action, n.at, False)
+def _item(stored_id: str, n: Notification) -> NotificationView:
+    return NotificationView(stored_id, n.kind, n.priority, n.title, n.body, n.action, n.at, False)

@@ -9,14 +9,10 @@ from ..context import AppContext
 def create(ctx: AppContext) -> None:
     @ui.page('/coach')
     async def coach_page(c: str | None = None) -> None:
-        session = await auth.signed_in(ctx)
+        session = await auth.page_session(ctx, f'/coach?c={c}' if c else '/coach')
         if session is None:
-            ui.navigate.to('/login?redirect_to=/coach')
             return
         account, shop_id = session
-        if account.must_change_password:
-            ui.navigate.to('/account')
-            return
         theme.apply()
         header.create_simple(account, shop_id, 'Business coach')
         drawer = ui.left_drawer(bordered=True).props('width=300 breakpoint=1023').classes('p-3')

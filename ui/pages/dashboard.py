@@ -21,14 +21,10 @@ from ..state import ChairView, SessionState
 def create(ctx: AppContext) -> None:
     @ui.page('/')
     async def dashboard() -> None:
-        session = await auth.signed_in(ctx)
+        session = await auth.page_session(ctx, '/')
         if session is None:
-            ui.navigate.to('/login')
             return
         account, shop_id = session
-        if account.must_change_password:
-            ui.navigate.to('/account')
-            return
         engine = ctx.engines[shop_id]
         state = SessionState(chairs=[ChairView(barber) for barber in engine.profile.barbers])
         ctx.live.subscribe(shop_id, state.receive)

@@ -21,14 +21,10 @@ from ..context import AppContext
 def create(ctx: AppContext) -> None:
     @ui.page('/settings')
     async def settings_page() -> None:
-        session = await auth.signed_in(ctx)
+        session = await auth.page_session(ctx, '/settings')
         if session is None:
-            ui.navigate.to('/login?redirect_to=/settings')
             return
         account, shop_id = session
-        if account.must_change_password:
-            ui.navigate.to('/account')
-            return
         theme.apply()
         header.create_simple(account, shop_id, 'Settings')
         shop = await get_shop(ctx.store, shop_id)
