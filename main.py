@@ -39,6 +39,7 @@ ctx = AppContext(settings, SimClock(start=settings.sim_start_timestamp, speed=se
 loop = EngineLoop(ctx.engines, ctx.live.publish, ctx.live.report_failure,
                   keep=lambda shop_id, raised: background_tasks.create(keep_notifications(shop_id, raised)))
 app.state.ctx, app.state.loop = ctx, loop
+ctx.loop = loop
 shutting_down = threading.Event()
 
 
@@ -51,6 +52,9 @@ ctx.coach = Coach(settings, retrieve)
 
 @app.on_startup
 async def start() -> None:
+    if ctx.opening:  # once per process, even where a test harness runs the app's lifespan twice
+        return
+    ctx.opening = True
     started = time.perf_counter()
     try:
         ctx.db = await Database.open(settings.sqlalchemy_url)
@@ -117,6 +121,8 @@ for page in (setup, login, account, dashboard, kiosk, settings_page, coach):
     page.create(ctx)
 health.create(loop, lambda: {
     'sessions': ctx.live.subscribers,
+    'pages_per_shop': ctx.live.pages_per_shop(),
+    'tick_seconds': round(loop.tick_seconds, 4),
     'knowledge': ctx.knowledge.status,
     'knowledge_progress': round(ctx.knowledge.progress, 2),
     'store': 'failed' if ctx.startup_error else 'open' if ctx.db else 'opening',

@@ -40,7 +40,9 @@ class Floor:
             self.booked[e.customer] = e
             self._remember(e.at, e.customer, e.name)
         elif isinstance(e, (Cancelled, NoShow)):
-            self.booked.pop(e.customer, None)
+            booking = self.booked.pop(e.customer, None)
+            if booking is not None:  # booked days ago: its name may have been forgotten since
+                self._remember(e.at, e.customer, booking.name)
         elif isinstance(e, CheckedIn):
             self.booked.pop(e.customer, None)
             self._remember(e.at, e.customer, e.name)

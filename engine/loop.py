@@ -23,11 +23,14 @@ class EngineLoop:
         self.period = period
         self.running = False
         self.last_tick: float | None = None  # real time of the last finished tick
+        self.tick_seconds = 0.0  # how long the last tick took: every shop advanced and published
+        self.ticks = 0
         self.errors: dict[str, str] = {}  # shop id -> the last error, while it lasts
 
     def tick(self) -> None:
         """Advance every shop and publish its snapshot; one failing shop does not stop the others."""
-        for shop_id, engine in self.engines.items():
+        started = time.perf_counter()
+        for shop_id, engine in list(self.engines.items()):
             try:
                 engine.advance()
                 snapshot = engine.snapshot()
@@ -43,6 +46,8 @@ class EngineLoop:
             if raised:
                 self.keep(shop_id, raised)
         self.last_tick = time.time()
+        self.tick_seconds = time.perf_counter() - started
+        self.ticks += 1
 
     async def run(self) -> None:
         self.running = True

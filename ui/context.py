@@ -8,6 +8,7 @@ from coach import Coach
 from engine import Event, ShopEngine, ShopProfile, SimClock
 from engine.alerts import AlertSettings
 from engine.events import event_from_dict
+from engine.loop import EngineLoop
 from knowledge import KnowledgeBase
 from settings import Settings
 from store.db import Database
@@ -34,11 +35,13 @@ class AppContext:
     coach: Coach | None = None  # made once in main.py; each tab's chat asks it
     db: Database | None = None  # opened on startup
     supabase: SupabaseAuth | None = None
+    opening: bool = False
     started: asyncio.Event = field(default_factory=asyncio.Event)  # set once the store is open, or failed to open
     startup_error: str = ''  # a sentence for the person at the browser when the store could not be opened
     locks: dict[str, asyncio.Lock] = field(default_factory=dict)  # per shop: storing+applying vs. rebuilding
     alert_settings: dict[str, AlertSettings] = field(default_factory=dict)  # per shop, as saved in its settings
     kiosk_watch: KioskWatch = field(default_factory=KioskWatch)
+    loop: EngineLoop | None = None  # the one loop that drives every engine; set by main.py
 
     @property
     def store(self) -> Database:
@@ -50,7 +53,7 @@ class AppContext:
         (its stored events: see load_live_events), else it waits for events."""
         profile = ShopProfile.from_dict(shop.id, shop.name, shop.timezone, shop.profile)
         if shop.mode == 'demo':
-            seed = self.settings.sim_seed ^ zlib.crc32(shop.id.encode())  # the same shop, the same history
+            seed = shop.profile.get('seed', self.settings.sim_seed ^ zlib.crc32(shop.id.encode()))  # kept
             engine = ShopEngine.simulated(profile, self.demo_clock, seed, self.settings.sim_history_days)
         else:
             engine = ShopEngine(profile, self.real_clock)

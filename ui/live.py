@@ -1,15 +1,26 @@
 """The UI side of the engine loop: one NiceGUI Event per shop that every open page of the shop subscribes to."""
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from nicegui import Event
+from nicegui import Event, ui
 
 from engine import Snapshot
+
+
+@dataclass(frozen=True, slots=True)
+class OpenPage:
+    shop_id: str
+    who: str  # an email, or 'kiosk'
+    page: str
+    since: float
 
 
 class LiveShops:
     def __init__(self) -> None:
         self._events: dict[str, Event[Snapshot | str]] = {}
         self._users: dict[str, Event] = {}  # per user: something of theirs changed (e.g. read state)
+        self.pages: dict[str, OpenPage] = {}  # by client id
         self.latest: dict[str, Snapshot] = {}  # so a new page shows figures at once, not after the next tick
 
     def _event(self, shop_id: str) -> Event[Snapshot | str]:
@@ -33,6 +44,18 @@ class LiveShops:
     @property
     def subscribers(self) -> int:
         return sum(len(event.callbacks) for event in self._events.values())
+
+    def track_page(self, shop_id: str, who: str, page: str) -> None:
+        """Call inside a page: it is listed (who, which page, since when) until its client goes away."""
+        client = ui.context.client
+        self.pages[client.id] = OpenPage(shop_id, who, page, time.time())
+        client.on_delete(lambda: self.pages.pop(client.id, None))
+
+    def pages_per_shop(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for page in self.pages.values():
+            counts[page.shop_id] = counts.get(page.shop_id, 0) + 1
+        return counts
 
     def subscribe_user(self, user_id: str, callback: Callable[[], object]) -> None:
         """Call inside a page: told when another page of the same user changed what they have read."""

@@ -26,10 +26,10 @@ async def test_a_five_star_review_pops_a_toast_and_lands_in_the_drawer(user: Use
     before = unread(user)
     _five_star_review('Sharpest fade in town')
     await user.should_see('New 5-star review')
-    assert any('Sharpest fade in town' in message for message in user.notify.messages)
+    assert any('New 5-star review' in message for message in user.notify.messages)  # alone or folded with others
     with user.scope(marker='notifications'):  # the drawer's list, not the toast
         await user.should_see('Sharpest fade in town')
-    assert unread(user) == before + 1
+    assert unread(user) >= before + 1  # the same tick may raise others too
 
     user.find(marker='mark-all-read').click()
     await user.should_not_see(marker='unread-count', retries=20)

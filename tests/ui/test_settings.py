@@ -165,3 +165,13 @@ async def _open_second_shop(user: User, name: str) -> None:
 
 def _shop_id_named(name: str) -> str:
     return next(shop_id for shop_id, engine in app.state.ctx.engines.items() if engine.profile.name == name)
+
+
+async def test_the_owner_sees_how_the_system_is_doing(user: User):
+    await sign_up_owner(user)
+    await user.open('/settings')
+    await user.should_see(marker='settings-system')
+    await user.should_see('Knowledge index: ready')
+    await user.should_see('Offline coach')
+    await user.should_see(content='owner@example.com on / of Demo Barbershop')
+    await user.should_see(content='Engine: running')

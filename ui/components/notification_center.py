@@ -6,7 +6,14 @@ from nicegui import binding, ui
 
 from engine import Snapshot
 from engine.alerts import Notification
-from store.notifications import NotificationView, list_notifications, mark_all_read, mark_read, notification_id_for
+from store.notifications import (
+    NotificationView,
+    add_notification,
+    list_notifications,
+    mark_all_read,
+    mark_read,
+    notification_id_for,
+)
 
 from ..context import AppContext
 
@@ -28,6 +35,7 @@ class NotificationCenter:
         self.unread = 0
         self.items: dict[str, NotificationView] = {}
         self.read: set[str] = set()  # ids this user has read
+        self.unstored: dict[str, Notification] = {}  # came with a snapshot, maybe not in the store yet
         self.rows: dict[str, ui.element] = {}
         self.times: dict[str, ui.label] = {}
         self.dots: dict[str, ui.icon] = {}
@@ -73,6 +81,7 @@ class NotificationCenter:
             stored_id = notification_id_for(self.shop_id, notification.id)
             if stored_id in self.items:
                 continue
+            self.unstored[stored_id] = notification
             self._add(_item(stored_id, notification))
             if not first and notification.priority in TOASTED:
                 toasts.append(notification)
@@ -109,17 +118,27 @@ class NotificationCenter:
             self.rows.pop(old).delete()
             del self.items[old], self.times[old], self.dots[old]
             self.read.discard(old)
+            self.unstored.pop(old, None)
         self.empty.set_visibility(False)
         self._count()
 
     async def _mark(self, item_id: str) -> None:
         if item_id not in self.read:
+            await self._store_shown()
             await mark_read(self.ctx.store, self.shop_id, self.user_id, item_id)
             self.ctx.live.tell_user(self.user_id)
 
     async def _mark_all(self) -> None:
+        await self._store_shown()
         await mark_all_read(self.ctx.store, self.shop_id, self.user_id)
         self.ctx.live.tell_user(self.user_id)
+
+    async def _store_shown(self) -> None:
+        """The loop stores new notifications in the background: make sure what this page shows is there."""
+        for n in self.unstored.values():  # storing an occurrence twice changes nothing
+            await add_notification(self.ctx.store, self.shop_id, n.kind, n.title, n.body, priority=n.priority,
+                                   action=n.action, at=n.at, key=n.id)
+        self.unstored.clear()
 
     async def _reload_read_state(self) -> None:
         """Another page of this user (or this one) read something: take the store's word for it."""

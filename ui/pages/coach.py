@@ -13,6 +13,7 @@ def create(ctx: AppContext) -> None:
         if session is None:
             return
         account, shop_id = session
+        ctx.live.track_page(shop_id, account.email, '/coach')
         theme.apply()
         header.create_simple(account, shop_id, 'Business coach')
         drawer = ui.left_drawer(bordered=True).props('width=300 breakpoint=1023').classes('p-3')

@@ -25,6 +25,7 @@ def create(ctx: AppContext) -> None:
         if session is None:
             return
         account, shop_id = session
+        ctx.live.track_page(shop_id, account.email, '/')
         engine = ctx.engines[shop_id]
         state = SessionState(chairs=[ChairView(barber) for barber in engine.profile.barbers])
         ctx.live.subscribe(shop_id, state.receive)

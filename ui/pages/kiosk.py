@@ -24,6 +24,7 @@ def create(ctx: AppContext) -> None:
         state = KioskState(show_money=bool(await get_setting(ctx.store, shop_id, 'kiosk_show_money', False)),
                            chairs=[KioskChair(barber) for barber in engine.profile.barbers])
         ctx.live.subscribe(shop_id, state.receive)
+        ctx.live.track_page(shop_id, 'kiosk', '/kiosk')
 
         ctx.kiosk_watch.watch(token, ui.navigate.reload)
 

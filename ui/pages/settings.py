@@ -13,6 +13,7 @@ from ..components import (
     settings_profile,
     settings_shops,
     settings_staff,
+    settings_system,
     settings_tokens,
 )
 from ..context import AppContext
@@ -43,6 +44,7 @@ def create(ctx: AppContext) -> None:
                 knowledge = ui.tab('Knowledge', icon='menu_book')
                 data = ui.tab('Data', icon='upload_file')
                 shops = ui.tab('Shops', icon='store')
+                system = ui.tab('System', icon='monitor_heart')
             with ui.tab_panels(tabs, value=profile).classes('w-full bg-transparent'):
                 with ui.tab_panel(profile).classes('p-1'):
                     settings_profile.create(ctx, shop)
@@ -60,3 +62,5 @@ def create(ctx: AppContext) -> None:
                     await settings_import.create(ctx, shop_id)
                 with ui.tab_panel(shops).classes('p-1'):
                     await settings_shops.create(ctx, account, shop_id)
+                with ui.tab_panel(system).classes('p-1'):
+                    settings_system.create(ctx, ctx.loop, [s.shop_id for s in account.shops if s.role == 'owner'])

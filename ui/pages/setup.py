@@ -24,8 +24,9 @@ def create(ctx: AppContext) -> None:
             if not all(field.validate() for field in (shop_name, zone, email, password, repeat)):
                 return
             try:
+                profile = {**demo_profile(zone.value).to_dict(), 'seed': ctx.settings.sim_seed}  # the demo's seed
                 account = await create_owner(ctx.store, email.value, password.value, shop_name.value.strip(),
-                                             zone.value, demo_profile(zone.value).to_dict(), mode='demo')
+                                             zone.value, profile, mode='demo')
             except AccountError as error:
                 message.set_text(str(error))
                 return
