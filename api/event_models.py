@@ -100,6 +100,10 @@ class CheckedIn(_Event):
     walk_in: bool = False
 
 
+class WalkedOut(_Event):
+    kind: Literal['WalkedOut']
+
+
 class ServiceStarted(_Event):
     kind: Literal['ServiceStarted']
     barber: Barber
@@ -122,8 +126,8 @@ class Reviewed(_Event):
     text: Annotated[str, Field(max_length=2000)] = ''
 
 
-KINDS = ('Booked', 'Cancelled', 'NoShow', 'CheckedIn', 'ServiceStarted', 'ServiceCompleted', 'Reviewed')
-EventIn = Annotated[Booked | Cancelled | NoShow | CheckedIn | ServiceStarted | ServiceCompleted | Reviewed,
+KINDS = ('Booked', 'Cancelled', 'NoShow', 'CheckedIn', 'WalkedOut', 'ServiceStarted', 'ServiceCompleted', 'Reviewed')
+EventIn = Annotated[Booked | Cancelled | NoShow | CheckedIn | WalkedOut | ServiceStarted | ServiceCompleted | Reviewed,
                     Field(discriminator='kind')]
 
 

@@ -1,6 +1,6 @@
 """The domain: events, the simulated shop, incremental metrics and one engine per shop. No UI imports here."""
 from .clock import Clock, SimClock
-from .events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted
+from .events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted, WalkedOut
 from .profile import ShopProfile, demo_profile
 from .shop import ShopEngine
 from .simulation import SimulatedFeed, Simulation
@@ -8,4 +8,4 @@ from .snapshot import ChairStatus, DayFigures, Snapshot
 
 __all__ = ['Booked', 'Cancelled', 'ChairStatus', 'CheckedIn', 'Clock', 'DayFigures', 'Event', 'NoShow', 'Reviewed',
            'ServiceCompleted', 'ServiceStarted', 'ShopEngine', 'ShopProfile', 'SimClock', 'SimulatedFeed', 'Simulation',
-           'Snapshot', 'demo_profile']
+           'Snapshot', 'WalkedOut', 'demo_profile']

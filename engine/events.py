@@ -41,6 +41,11 @@ class CheckedIn(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class WalkedOut(Event):
+    """A checked-in customer who left without being served, usually after too long a wait."""
+
+
+@dataclass(frozen=True, slots=True)
 class ServiceStarted(Event):
     barber: str
     service: str
@@ -63,7 +68,8 @@ class Reviewed(Event):
 
 
 KINDS: dict[str, type[Event]] = {cls.__name__: cls for cls in
-                                 (Booked, Cancelled, NoShow, CheckedIn, ServiceStarted, ServiceCompleted, Reviewed)}
+                                 (Booked, Cancelled, NoShow, CheckedIn, WalkedOut, ServiceStarted, ServiceCompleted,
+                                              Reviewed)}
 
 
 def event_from_dict(data: dict) -> Event:

@@ -3,7 +3,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted
+from .events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted, WalkedOut
 from .metrics import Metrics
 
 LATE_CANCEL_SECONDS = 24 * 3600  # a cancellation this close to the appointment counts as late
@@ -23,6 +23,7 @@ class BarberDay:
 class KpiDay:
     check_ins: int = 0
     walk_ins: int = 0
+    walk_outs: int = 0  # walk-ins who left unserved
     due: int = 0  # appointments whose time fell on this day (booked, not cancelled in time)
     no_shows: int = 0
     cancellations: int = 0
@@ -49,6 +50,7 @@ class Kpis:
     no_show_rate: float | None  # no-shows / appointments due
     late_cancel_rate: float | None  # cancellations within 24 h / appointments booked for the period
     walk_in_share: float | None  # walk-ins / check-ins
+    walk_ins_lost: float | None  # walk-ins who left unserved / walk-ins
     barbers: tuple[BarberRow, ...]
 
 
@@ -81,6 +83,8 @@ class KpiBook:
             day.walk_ins += e.walk_in
             if appointment is not None:
                 self.days[self.metrics.day_of(appointment)].due += 1
+        elif isinstance(e, WalkedOut):
+            self.days[self.metrics.day_of(e.at)].walk_outs += 1
         elif isinstance(e, ServiceStarted):
             self.started[e.customer] = e.at
         elif isinstance(e, ServiceCompleted):
@@ -117,6 +121,7 @@ class KpiBook:
             no_show_rate=_ratio(sum(d.no_shows for d in period), due),
             late_cancel_rate=_ratio(sum(d.late_cancellations for d in period), booked),
             walk_in_share=_ratio(sum(d.walk_ins for d in period), sum(d.check_ins for d in period)),
+            walk_ins_lost=_ratio(sum(d.walk_outs for d in period), sum(d.walk_ins for d in period)),
             barbers=tuple(BarberRow(name, b.revenue, b.services, _ratio(b.busy_seconds, open_seconds),
                                     _ratio(b.revenue, b.services), _ratio(b.stars, b.reviews))
                           for name, b in sorted(per_barber.items())),

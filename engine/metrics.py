@@ -2,7 +2,7 @@
 from collections import deque
 from datetime import date, datetime, time, timedelta
 
-from .events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted
+from .events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted, WalkedOut
 from .profile import ShopProfile
 from .series import Series
 from .snapshot import ChairStatus, DayFigures
@@ -36,7 +36,7 @@ class Metrics:
         self._day_span = (0.0, 0.0)
         self._day = date.min
         self._handlers = {Booked: self._booked, Cancelled: self._cancelled, NoShow: self._no_show,
-                          CheckedIn: self._checked_in, ServiceStarted: self._started,
+                          CheckedIn: self._checked_in, WalkedOut: self._walked_out, ServiceStarted: self._started,
                           ServiceCompleted: self._completed, Reviewed: self._reviewed}
 
     def apply(self, event: Event) -> None:
@@ -75,6 +75,10 @@ class Metrics:
         self.appointment_day.pop(e.customer, None)
         self.checked_in[e.customer] = (e.name, e.at)
         self.names[e.customer] = e.name
+
+    def _walked_out(self, e: WalkedOut) -> None:
+        self.checked_in.pop(e.customer, None)
+        self.names.pop(e.customer, None)
 
     def _started(self, e: ServiceStarted) -> None:
         name, arrived = self.checked_in.pop(e.customer, (self.names.get(e.customer, ''), e.at))

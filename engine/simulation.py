@@ -8,7 +8,7 @@ import random
 from datetime import date, timedelta
 from string import ascii_uppercase
 
-from .events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted
+from .events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted, WalkedOut
 from .profile import ShopProfile
 
 BASE_ARRIVALS_PER_HOUR = 3.0  # off-peak weekday customers per open hour, for a 4-chair shop
@@ -23,6 +23,7 @@ TIP_SHARE = 0.7
 RETAIL_SHARE = 0.15
 RETAIL_PRICES = (16.0, 18.0, 22.0)
 REVIEW_SHARE = 0.25
+WALK_IN_PATIENCE = (15, 50)  # minutes a walk-in waits at most before leaving, drawn per customer
 LOOKAHEAD_DAYS = 8  # bookings are made at most 7 days ahead, so a day is generated before any of its events is due
 
 FIRST_NAMES = ('James', 'Malik', 'Carlos', 'Noah', 'Ethan', 'Jamal', 'Omar', 'Liam', 'Andre', 'Theo', 'Marcus',
@@ -54,7 +55,7 @@ class Simulation:
         rng = random.Random(f'{self.seed}:{day.isoformat()}')
         opens, closes = span
         events: list[Event] = []
-        arrivals: list[tuple[float, str, str, str]] = []  # (at, customer, name, service)
+        arrivals: list[tuple[float, str, str, str, bool]] = []  # (at, customer, name, service, walk-in)
         count = 0
         for hour_start in _hour_starts(opens, closes - LAST_ARRIVAL_MINUTES * 60):
             hour = self.profile.local(hour_start).hour
@@ -66,44 +67,48 @@ class Simulation:
                 customer = f'{day:%Y%m%d}-{count:03d}'
                 name = f'{rng.choice(FIRST_NAMES)} {rng.choice(ascii_uppercase)}.'
                 service = rng.choices(self.profile.services, self._weights)[0].name
-                arrival = self._booking(rng, events, t, customer, name, service)
+                arrival, walk_in = self._booking(rng, events, t, customer, name, service)
                 if arrival is not None:
-                    arrivals.append((arrival, customer, name, service))
+                    arrivals.append((arrival, customer, name, service, walk_in))
                 t += rng.expovariate(rate)
         self._serve(rng, events, opens, arrivals)
         events.sort(key=lambda e: (e.at, e.id))
         return events
 
     def _booking(self, rng: random.Random, events: list[Event], t: float, customer: str, name: str,
-                 service: str) -> float | None:
-        """Emit the booking story of one visit; return when the customer arrives, or None if they never do."""
+                 service: str) -> tuple[float | None, bool]:
+        """Emit the booking story of one visit; return when the customer arrives (None: never) and if they walked in."""
         if rng.random() >= BOOKED_SHARE:
             events.append(CheckedIn(f'{customer}-in', t, customer, name, True))
-            return t
+            return t, True
         slot = t - t % 900  # appointments start on the quarter hour
         booked_at = slot - rng.uniform(3600, 7 * 86400)
         events.append(Booked(f'{customer}-bk', booked_at, customer, name, service, None, slot))
         fate = rng.random()
         if fate < CANCEL_RATE:
             events.append(Cancelled(f'{customer}-cx', rng.uniform(booked_at, slot - 1800), customer))
-            return None
+            return None, False
         if fate < CANCEL_RATE + NO_SHOW_RATE:
             events.append(NoShow(f'{customer}-ns', slot + 900, customer))
-            return None
+            return None, False
         arrival = max(booked_at + 60, slot + rng.uniform(-600, 300))
         events.append(CheckedIn(f'{customer}-in', arrival, customer, name, False))
-        return arrival
+        return arrival, False
 
     def _serve(self, rng: random.Random, events: list[Event], opens: float,
-               arrivals: list[tuple[float, str, str, str]]) -> None:
-        """First come, first served by whichever barber is free first."""
+               arrivals: list[tuple[float, str, str, str, bool]]) -> None:
+        """First come, first served by whichever barber is free first; a walk-in facing too long a wait leaves."""
         barbers = self.profile.barbers
         free_at = [opens] * len(barbers)
-        for arrival, customer, _, service_name in sorted(arrivals):
+        for arrival, customer, _, service_name, walk_in in sorted(arrivals):
             chair = min(range(len(barbers)), key=free_at.__getitem__)
             barber = barbers[chair]
             service = self.profile.service(service_name)
             start = max(arrival, free_at[chair])
+            patience = rng.uniform(*WALK_IN_PATIENCE) * 60
+            if walk_in and start - arrival > patience:
+                events.append(WalkedOut(f'{customer}-wo', arrival + patience, customer))
+                continue
             end = start + service.minutes * 60 * min(1.5, max(0.7, rng.gauss(1.0, 0.12)))
             free_at[chair] = end + CLEANUP_SECONDS
             tip = round(service.price * rng.choice((0.1, 0.15, 0.2, 0.25))) if rng.random() < TIP_SHARE else 0.0

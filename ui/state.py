@@ -145,7 +145,7 @@ class SessionState:
 
 KPI_ROWS = (('Average ticket', 'average_ticket', True), ('Retail attachment', 'retail_attachment', False),
             ('No-show rate', 'no_show_rate', False), ('Late cancellations', 'late_cancel_rate', False),
-            ('Walk-in share', 'walk_in_share', False))
+            ('Walk-in share', 'walk_in_share', False), ('Walk-ins lost', 'walk_ins_lost', False))
 
 
 def _percent_or_money(value: float | None, money: bool) -> str:

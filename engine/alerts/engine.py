@@ -4,7 +4,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
-from ..events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted
+from ..events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted, WalkedOut
 from ..metrics import Metrics
 from ..profile import ShopProfile
 from . import clock_rules, event_rules
@@ -28,11 +28,13 @@ class AlertEngine:
         self.idle = IdleWatch(metrics)
         self._week_bookings: Counter[tuple[int, int]] = Counter()  # (ISO year, week) -> appointments, net
         self._no_shows: Counter[date] = Counter()
+        self._walk_outs: Counter[date] = Counter()
         self._names: dict[str, tuple[str, float]] = {}  # customer -> name and check-in, in check-in order
         self._spans: dict[date, tuple[float, float] | None] = {}
         self._handlers: dict[type, Callable[[Event], list[Notification]]] = {
             Booked: self._booked, Cancelled: self._cancelled, NoShow: self._no_show, CheckedIn: self._checked_in,
-            ServiceStarted: self._started, ServiceCompleted: self._completed, Reviewed: self._reviewed}
+            WalkedOut: self._walked_out, ServiceStarted: self._started, ServiceCompleted: self._completed,
+            Reviewed: self._reviewed}
 
     @property
     def settings(self) -> AlertSettings:
@@ -100,6 +102,12 @@ class AlertEngine:
         self.demand.checked_in(self.metrics.day_of(e.at), e.at, e.walk_in)
         self._remember(e.customer, e.name, e.at)
         return self._quiet_event(e.at)
+
+    def _walked_out(self, e: WalkedOut) -> list[Notification]:
+        day = self.metrics.day_of(e.at)
+        self._walk_outs[day] += 1
+        name, arrived = self._names.get(e.customer, ('A walk-in', e.at))
+        return event_rules.walk_out(self.gate, self.metrics, e, name, e.at - arrived, self._walk_outs[day])
 
     def _remember(self, customer: str, name: str, at: float) -> None:
         """Keep the name for the review to come; forget the oldest one once it is a day old."""

@@ -1,10 +1,10 @@
 """Rules raised by one event: reviews, no-shows, booking milestones, the daily revenue goal."""
 from datetime import date, timedelta
 
-from ..events import Booked, NoShow, Reviewed, ServiceCompleted
+from ..events import Booked, NoShow, Reviewed, ServiceCompleted, WalkedOut
 from ..metrics import Metrics
 from .gate import Gate
-from .model import BOOKING_MILESTONE, FIVE_STAR, LOW_REVIEW, NO_SHOW, REVENUE_GOAL, Notification
+from .model import BOOKING_MILESTONE, FIVE_STAR, LOW_REVIEW, NO_SHOW, REVENUE_GOAL, WALK_OUT, Notification
 from .text import clock, day_label, money, plural
 
 
@@ -82,3 +82,13 @@ def revenue_goal(gate: Gate, metrics: Metrics, e: ServiceCompleted) -> list[Noti
     body = (f'Revenue reached {money(revenue)} at {clock(metrics.profile, e.at)}, past the {money(goal)} daily goal, '
             f'with {plural(int(tally.ends.at(e.at)), "service")} done.')
     return gate.raise_(nid, REVENUE_GOAL, 'success', 'Daily revenue goal met', body, 'Revenue card', e.at)
+
+
+def walk_out(gate: Gate, metrics: Metrics, e: WalkedOut, name: str, waited: float, that_day: int) -> list[Notification]:
+    """A walk-in who gave up waiting: revenue lost at the door."""
+    nid = f'walk_out:{e.customer}'
+    if not gate.allowed(WALK_OUT, nid, e.at):
+        return []
+    body = (f'{name} left after waiting {waited / 60:.0f} min without being served. '
+            f'{plural(that_day, "walk-in")} lost on {day_label(metrics.day_of(e.at))}.')
+    return gate.raise_(nid, WALK_OUT, 'warning', 'A walk-in left', body, 'Activity panel', e.at)

@@ -10,12 +10,14 @@ LONG_WAIT = 'long_wait'
 NO_SHOW = 'no_show'
 QUIET = 'quiet'
 INSIGHT = 'insight'
-KINDS = (FIVE_STAR, LOW_REVIEW, REVENUE_GOAL, BOOKING_MILESTONE, RUSH, LONG_WAIT, NO_SHOW, QUIET, INSIGHT)
+WALK_OUT = 'walk_out'
+KINDS = (FIVE_STAR, LOW_REVIEW, REVENUE_GOAL, BOOKING_MILESTONE, RUSH, LONG_WAIT, WALK_OUT, NO_SHOW, QUIET, INSIGHT)
 
 DEFAULT_WINDOWS = {  # seconds of silence after a rule fires; event rules rely on per-occurrence ids instead
     RUSH: 3600.0,
     LONG_WAIT: 3600.0,
     QUIET: 2 * 3600.0,
+    WALK_OUT: 1800.0,  # a bad stretch loses several walk-ins: one warning, with the day's count
 }
 
 

@@ -1,7 +1,18 @@
 """Every dashboard figure recomputed from scratch over an event log: the slow, obvious truth the engine must match."""
 from datetime import date, timedelta
 
-from engine import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted, ShopProfile
+from engine import (
+    Booked,
+    Cancelled,
+    CheckedIn,
+    Event,
+    NoShow,
+    Reviewed,
+    ServiceCompleted,
+    ServiceStarted,
+    ShopProfile,
+    WalkedOut,
+)
 
 
 def day_figures(profile: ShopProfile, log: list[Event], day: date, at: float) -> dict:
@@ -42,7 +53,7 @@ def live_figures(profile: ShopProfile, log: list[Event], now: float) -> dict:
     seen = [e for e in log if e.at <= now]
     checked_in = {e.customer: e.at for e in seen if isinstance(e, CheckedIn)}
     started = {e.customer: e for e in seen if isinstance(e, ServiceStarted)}
-    completed = {e.customer for e in seen if isinstance(e, ServiceCompleted)}
+    completed = {e.customer for e in seen if isinstance(e, (ServiceCompleted, WalkedOut))}  # no longer in the shop
     waits = [e.at - checked_in[c] for c, e in started.items() if now - 3600 < e.at <= now]
     gone = {e.customer for e in seen if isinstance(e, (Cancelled, NoShow, CheckedIn))}
     upcoming = sorted((e for e in seen if isinstance(e, Booked) and e.customer not in gone
@@ -50,11 +61,12 @@ def live_figures(profile: ShopProfile, log: list[Event], now: float) -> dict:
     today = profile.local(now).date()
     month = [e for e in seen if isinstance(e, Reviewed) and today - profile.local(e.at).date() < timedelta(days=30)]
     return {
-        'queue': [e.name for e in seen if isinstance(e, CheckedIn) and e.customer not in started],
+        'queue': [e.name for e in seen if isinstance(e, CheckedIn) and e.customer not in started
+                  and e.customer not in completed],
         'next_appointments': [(e.appointment_at, e.name) for e in upcoming[:5]],
         'rating': sum(e.stars for e in month) / len(month) if month else None,
         'customers_in_shop': sum(c not in completed for c in checked_in),
-        'waiting': sum(c not in started for c in checked_in),
+        'waiting': sum(c not in started and c not in completed for c in checked_in),
         'avg_wait_minutes': sum(waits) / len(waits) / 60 if waits else None,
         'busy_barbers': sorted(e.barber for c, e in started.items() if c not in completed),
     }
@@ -80,5 +92,7 @@ def kpis(profile: ShopProfile, log: list[Event], day: date, days: int, now: floa
         'no_show_rate': ratio(sum(isinstance(fate[b.customer], NoShow) for b in due), len(due)),
         'late_cancel_rate': ratio(len(late), len(appointments)),
         'walk_in_share': ratio(sum(e.walk_in for e in checkins), len(checkins)),
+        'walk_ins_lost': ratio(sum(isinstance(e, WalkedOut) and in_period(e.at) for e in seen),
+                               sum(e.walk_in for e in checkins)),
         'barber_revenue': {b: sum(e.price + e.retail for e in done if e.barber == b) for b in {e.barber for e in done}},
     }

@@ -13,7 +13,17 @@ import pytest
 
 from engine import ShopEngine, SimClock, demo_profile
 from engine.alerts import KINDS, AlertEngine, AlertSettings, Notification
-from engine.events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted
+from engine.events import (
+    Booked,
+    Cancelled,
+    CheckedIn,
+    Event,
+    NoShow,
+    Reviewed,
+    ServiceCompleted,
+    ServiceStarted,
+    WalkedOut,
+)
 from engine.metrics import Metrics
 from engine.profile import ShopProfile
 
@@ -152,6 +162,18 @@ def test_each_no_show_names_the_customer_and_the_slot():
 
 
 # long waits
+
+def test_a_walk_in_who_leaves_is_a_warning_with_the_wait_and_the_days_count():
+    shop = Shop('walk_out')
+    shop.feed(CheckedIn('a-in', at(12), 'a', 'Malik T.', True), CheckedIn('b-in', at(12, 5), 'b', 'Noah R.', True))
+    note = only(shop.feed(WalkedOut('a-wo', at(12, 35), 'a')))
+    assert note.priority == 'warning'
+    assert note.body == 'Malik T. left after waiting 35 min without being served. 1 walk-in lost on Tue 24 Nov.'
+    assert shop.feed(WalkedOut('b-wo', at(12, 45), 'b')) == []  # within the window: the next one waits
+    shop.feed(CheckedIn('c-in', at(13), 'c', 'Leo P.', True))
+    assert '3 walk-ins lost' in only(shop.feed(WalkedOut('c-wo', at(13, 20), 'c'))).body
+    assert shop.metrics.checked_in == {}  # they are no longer waiting
+
 
 def test_long_waits_fire_over_the_limit_then_hold_for_the_window():
     shop = Shop('long_wait')

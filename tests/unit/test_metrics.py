@@ -56,7 +56,8 @@ def test_every_figure_equals_a_recomputation_from_the_event_log(seed, zone, offs
         assert _close(snapshot.rating, live['rating'])
         for computed, days in ((snapshot.kpis_day, 1), (snapshot.kpis_month, 30)):
             expected = kpis(profile, log, snapshot.day, days, at)
-            for name in ('average_ticket', 'retail_attachment', 'no_show_rate', 'late_cancel_rate', 'walk_in_share'):
+            for name in ('average_ticket', 'retail_attachment', 'no_show_rate', 'late_cancel_rate', 'walk_in_share',
+                         'walk_ins_lost'):
                 assert _close(getattr(computed, name), expected[name]), (name, days)
             assert {row.barber: pytest.approx(row.revenue) for row in computed.barbers} == expected['barber_revenue']
         hourly = dict(zip(snapshot.hours, snapshot.hourly_revenue, strict=True))

@@ -1,7 +1,7 @@
 import json
 from datetime import date, timedelta
 
-from engine import Booked, CheckedIn, ShopEngine, SimClock, Simulation, demo_profile
+from engine import Booked, CheckedIn, ServiceStarted, ShopEngine, SimClock, Simulation, WalkedOut, demo_profile
 
 START = date(2026, 3, 2)  # a Monday
 
@@ -66,3 +66,19 @@ def test_a_walk_in_waits_for_everyone_already_waiting():
     assert walk_in_wait(profile, 0, [10, 0, 20, 5], waiting=0) == 0
     assert walk_in_wait(profile, 0, [10, 0, 20, 5], waiting=2) == 10  # the two waiting take chairs free at 0 and 5
     assert walk_in_wait(profile, 0, [1, 1, 1, 1], waiting=4) == 1 + typical
+
+
+def test_some_walk_ins_leave_when_the_wait_is_too_long_and_nobody_else_does():
+    simulation = Simulation(demo_profile(), seed=5)
+    walk_ins, left, booked_left = 0, 0, 0
+    for offset in range(120):
+        events = simulation.events_for_day(START + timedelta(days=offset))
+        walked_in = {e.customer for e in events if isinstance(e, CheckedIn) and e.walk_in}
+        gone = [e for e in events if isinstance(e, WalkedOut)]
+        walk_ins += len(walked_in)
+        left += len(gone)
+        booked_left += sum(e.customer not in walked_in for e in gone)
+        served = {e.customer for e in events if isinstance(e, ServiceStarted)}
+        assert not served & {e.customer for e in gone}
+    assert booked_left == 0
+    assert 0.005 < left / walk_ins < 0.15  # a few percent at this shop's busiest hours

@@ -5,7 +5,18 @@ from zoneinfo import ZoneInfo
 
 from nicegui import ui
 
-from engine import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted, Snapshot
+from engine import (
+    Booked,
+    Cancelled,
+    CheckedIn,
+    Event,
+    NoShow,
+    Reviewed,
+    ServiceCompleted,
+    ServiceStarted,
+    Snapshot,
+    WalkedOut,
+)
 
 FEED_LENGTH = 20
 
@@ -51,6 +62,8 @@ def describe(event: Event, name: str) -> tuple[str, str, str]:
         return 'person_off', 'warning', f'{name} did not show up'
     if isinstance(event, CheckedIn):
         return 'login', 'secondary', f'{name} checked in' + (' (walk-in)' if event.walk_in else '')
+    if isinstance(event, WalkedOut):
+        return 'directions_walk', 'negative', f'{name} left without being served'
     if isinstance(event, ServiceStarted):
         return 'content_cut', 'secondary', f'{event.barber} started a {event.service.lower()} for {name}'
     if isinstance(event, ServiceCompleted):

@@ -11,7 +11,7 @@ from ..context import AppContext
 LABELS = {
     'five_star_review': 'New 5-star reviews', 'low_review': 'Reviews of 2 stars or less',
     'revenue_goal': 'Daily revenue goal met', 'booking_milestone': 'Booking milestones',
-    'rush': 'A rush coming', 'long_wait': 'Long waits', 'no_show': 'No-shows',
+    'rush': 'A rush coming', 'long_wait': 'Long waits', 'walk_out': 'Walk-ins leaving', 'no_show': 'No-shows',
     'quiet': 'Quiet stretches with idle chairs', 'insight': 'Insights at closing time',
 }
 NUMBERS = (  # field, label, minimum, maximum
