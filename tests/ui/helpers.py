@@ -36,3 +36,14 @@ async def sign_in(user: User, email: str, password: str) -> None:
     user.find(marker='email').type(email)
     user.find(marker='password').type(password)
     user.find(marker='sign-in').click()
+
+
+async def sign_in_invited(user: User, email: str, one_time_password: str) -> None:
+    """An invited staff member's first visit: sign in, choose their own password, land on the dashboard."""
+    await sign_in(user, email, one_time_password)
+    await user.should_see(marker='change-password', retries=50)
+    user.find(marker='old-password').type(one_time_password)
+    user.find(marker='new-password').type('a long staff password')
+    user.find(marker='repeat-password').type('a long staff password')
+    user.find(marker='change-password').click()
+    await user.should_see(marker='metric-revenue', retries=50)
