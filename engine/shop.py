@@ -9,6 +9,7 @@ from .events import Event
 from .floor import Floor, walk_in_wait
 from .kpis import KpiBook
 from .metrics import Metrics
+from .peaks import PeakBook
 from .profile import ShopProfile
 from .simulation import SimulatedFeed, Simulation
 from .snapshot import Snapshot
@@ -25,6 +26,7 @@ class ShopEngine:
         self.metrics = Metrics(profile)
         self.floor = Floor(profile)
         self.kpis = KpiBook(self.metrics)
+        self.peaks = PeakBook(self.metrics)
         self.recent: deque[Event] = deque(maxlen=FEED_LENGTH)
         self.listeners: list[Callable[[Event], None]] = []
         self.alerts = AlertEngine(profile, self.metrics)
@@ -42,6 +44,7 @@ class ShopEngine:
         self.metrics.apply(event)
         self.floor.apply(event)
         self.kpis.apply(event)
+        self.peaks.apply(event)
         self.recent.append(event)
         for listener in self.listeners:
             listener(event)
@@ -55,6 +58,11 @@ class ShopEngine:
             self.apply(event)
         self._raise(self.alerts.on_tick(now))
         return len(events)
+
+    def _is_peak(self, day: date, hour: int) -> bool:
+        """Learned from the shop's own weeks when there are enough of them, else the profile's fixed hours."""
+        learned = self.peaks.peak_hours(day)
+        return hour in learned if learned is not None else self.profile.is_peak(hour)
 
     def go_live(self) -> None:
         """History is in: from now on notifications are news."""
@@ -86,6 +94,7 @@ class ShopEngine:
         hourly_before = metrics.hourly_revenue(week_before)
         hours = _chart_hours(profile, day, hourly, hourly_before)
         chairs = metrics.chairs(now)
+        expected = self.peaks.expected(day)
         reviews, stars = _last_30_days(metrics, today)
         return Snapshot(
             shop_id=profile.id,
@@ -104,7 +113,9 @@ class ShopEngine:
             customers_in_shop=len(metrics.names),
             waiting=len(metrics.checked_in),
             avg_wait_minutes=metrics.average_wait(now),
-            is_peak=is_open and profile.is_peak(local.hour),
+            is_peak=is_open and self._is_peak(today, local.hour),
+            expected_arrivals=tuple(round(expected[h], 1) for h in hours) if expected else None,
+            arrivals=tuple(self.peaks.today(day)[h] for h in hours),
             chairs=chairs,
             events_applied=metrics.events_applied,
             simulated=self.feed is not None,

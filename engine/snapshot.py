@@ -51,7 +51,9 @@ class Snapshot:
     customers_in_shop: int
     waiting: int
     avg_wait_minutes: float | None  # services started in the last hour
-    is_peak: bool
+    is_peak: bool  # this hour, learned from the shop's history (else the profile's peak hours)
+    expected_arrivals: tuple[float, ...] | None  # per chart hour: the mean of the last 4 same weekdays
+    arrivals: tuple[int, ...]  # per chart hour: customers who checked in on `day`
     chairs: tuple[ChairStatus, ...]
     events_applied: int
     simulated: bool  # a demo shop, whose clock the owner may speed up

@@ -30,7 +30,8 @@ class ChairView:
 
 @bindable_dataclass(bindable_fields=['ready', 'shop_name', 'local_time', 'status', 'is_open', 'notice', 'updated',
                                      'engine_ok', 'speed', 'in_shop', 'waiting', 'avg_wait', 'peak', 'hours',
-                                     'hourly_revenue', 'hourly_last_week', 'services', 'kpi_rows', 'barber_rows',
+                                     'hourly_revenue', 'hourly_last_week', 'arrivals', 'expected_arrivals', 'services',
+                                     'kpi_rows', 'barber_rows',
                                      *[f'{p}_error' for p in PARTS]])
 class SessionState:
     ready: bool = False  # False until the first snapshot: skeletons hold the place
@@ -54,6 +55,8 @@ class SessionState:
     hours: list[str] = field(default_factory=list)
     hourly_revenue: list[float] = field(default_factory=list)
     hourly_last_week: list[float] = field(default_factory=list)
+    arrivals: list[int] = field(default_factory=list)
+    expected_arrivals: list[float] = field(default_factory=list)  # empty until the shop has two weeks of history
     services: list[dict] = field(default_factory=list)
     kpi_rows: list[dict] = field(default_factory=list)
     barber_rows: list[dict] = field(default_factory=list)
@@ -124,6 +127,8 @@ class SessionState:
         self.hours = [f'{h}:00' for h in s.hours]
         self.hourly_revenue = list(s.hourly_revenue)
         self.hourly_last_week = list(s.hourly_revenue_last_week)
+        self.arrivals = list(s.arrivals)
+        self.expected_arrivals = list(s.expected_arrivals or [])
 
     def _update_services(self, s: Snapshot) -> None:
         before = s.last_week.services

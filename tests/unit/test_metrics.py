@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine import ShopEngine, SimClock, demo_profile
+from engine import CheckedIn, ShopEngine, SimClock, demo_profile
 from engine.series import Series
 
 from .reference import day_figures, kpis, live_figures
@@ -60,6 +60,9 @@ def test_every_figure_equals_a_recomputation_from_the_event_log(seed, zone, offs
                          'walk_ins_lost'):
                 assert _close(getattr(computed, name), expected[name]), (name, days)
             assert {row.barber: pytest.approx(row.revenue) for row in computed.barbers} == expected['barber_revenue']
+        arrived = [profile.local(e.at) for e in log if isinstance(e, CheckedIn) and e.at <= at]
+        assert list(snapshot.arrivals) == [sum(t.date() == snapshot.day and t.hour == h for t in arrived)
+                                           for h in snapshot.hours]
         hourly = dict(zip(snapshot.hours, snapshot.hourly_revenue, strict=True))
         assert sum(hourly.values()) == pytest.approx(snapshot.today.revenue)
 

@@ -5,6 +5,7 @@ from .. import auth, theme
 from ..components import (
     activity_feed,
     activity_panel,
+    arrivals_chart,
     chat_panel,
     header,
     kpi_panel,
@@ -51,6 +52,7 @@ def create(ctx: AppContext) -> None:
             with ui.grid().classes('w-full gap-4 grid-cols-1 lg:grid-cols-3'):
                 with ui.column().classes('w-full gap-4 lg:col-span-2 min-w-0'):
                     revenue_chart.create(state)
+                    arrivals_chart.create(state)
                     services_trending.create(state)
                 with ui.column().classes('w-full gap-4 min-w-0'):
                     activity_panel.create(state)

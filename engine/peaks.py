@@ -1,0 +1,41 @@
+"""Busy hours learned from the shop's own history: arrivals per weekday and hour over the last few weeks."""
+from collections import defaultdict
+from datetime import date, timedelta
+
+from .events import CheckedIn, Event
+from .metrics import Metrics
+
+WEEKS = 8  # same weekdays averaged for the expected curve
+MIN_WEEKS = 2  # fewer than this and the profile's fixed peak hours stand
+PEAK_FACTOR = 1.0  # an hour is a peak when it expects more customers than the day's average open hour
+
+
+class PeakBook:
+    def __init__(self, metrics: Metrics) -> None:
+        self.metrics = metrics
+        self.arrivals: dict[date, list[int]] = defaultdict(lambda: [0] * 24)  # by local day and hour
+
+    def apply(self, e: Event) -> None:
+        if isinstance(e, CheckedIn):
+            self.arrivals[self.metrics.day_of(e.at)][self.metrics.profile.local(e.at).hour] += 1
+
+    def expected(self, day: date) -> list[float] | None:
+        """Mean arrivals per hour over the last WEEKS same weekdays the shop was open; None with too little history."""
+        past = [self.arrivals[d] for d in (day - timedelta(weeks=n) for n in range(1, WEEKS + 1))
+                if d in self.arrivals]
+        if len(past) < MIN_WEEKS:
+            return None
+        return [sum(counts[hour] for counts in past) / len(past) for hour in range(24)]
+
+    def peak_hours(self, day: date) -> set[int] | None:
+        """The hours that expect clearly more customers than the day's average open hour."""
+        expected = self.expected(day)
+        hours = self.metrics.profile.hours.get(day.weekday())
+        if expected is None or hours is None:
+            return None
+        open_hours = range(hours.opens.hour, hours.closes.hour)
+        mean = sum(expected[h] for h in open_hours) / len(open_hours)
+        return {h for h in open_hours if expected[h] >= PEAK_FACTOR * mean > 0}
+
+    def today(self, day: date) -> list[int]:
+        return self.arrivals[day] if day in self.arrivals else [0] * 24
