@@ -120,7 +120,8 @@ app.add_middleware(AuthMiddleware, ctx=ctx)
 for page in (setup, login, account, dashboard, kiosk, settings_page, coach):
     page.create(ctx)
 health.create(loop, lambda: {
-    'sessions': ctx.live.subscribers,
+    'sessions': len(ctx.live.pages),  # open dashboards, coach pages and kiosks
+    'subscribers': ctx.live.subscribers,  # what the engines publish to: a dashboard subscribes 3 parts
     'pages_per_shop': ctx.live.pages_per_shop(),
     'tick_seconds': round(loop.tick_seconds, 4),
     'knowledge': ctx.knowledge.status,

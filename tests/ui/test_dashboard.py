@@ -101,6 +101,9 @@ async def test_health_reports_the_engine_and_the_sessions(user: User):
     assert response.status_code == 200
     assert body['engine_running'] is True
     assert body['sessions'] >= 1
+    assert body['subscribers'] >= 3  # a dashboard's state, notifications and feed
+    assert body['knowledge'] in ('building', 'ready')  # the session's prebuilt index, opened in the background
+    assert [p['label'] for p in body['coach_providers']] == ['Offline coach']  # no keys: the offline coach only
     assert body['seconds_since_tick'] is not None
 
 
