@@ -13,12 +13,10 @@ from api import metrics as metrics_api
 from api import notifications as notifications_api
 from coach import Coach
 from engine import SimClock
-from engine.alerts import Notification
 from engine.loop import EngineLoop
 from knowledge import KnowledgeBase
 from settings import Settings
 from store.db import Database
-from store.notifications import add_notification
 from store.secret import load_or_create_storage_secret
 from store.shops import all_shops
 from store.supabase_auth import SupabaseAuth
@@ -37,7 +35,7 @@ log = logging.getLogger('chairside')
 ctx = AppContext(settings, SimClock(start=settings.sim_start_timestamp, speed=settings.sim_speed), LiveShops(),
                  knowledge=KnowledgeBase(settings.knowledge_path))
 loop = EngineLoop(ctx.engines, ctx.live.publish, ctx.live.report_failure,
-                  keep=lambda shop_id, raised: background_tasks.create(keep_notifications(shop_id, raised)))
+                  keep=lambda shop_id, raised: background_tasks.create(ctx.keep_notifications(shop_id, raised)))
 app.state.ctx, app.state.loop = ctx, loop
 ctx.loop = loop
 shutting_down = threading.Event()
@@ -81,13 +79,6 @@ async def start() -> None:
     if not helpers.is_user_simulation():  # a test process starts many apps: their objects must stay collectable
         gc.freeze()  # the warm-up's objects live as long as the process: full collections need not walk them again
     ctx.knowledge_task = background_tasks.create(build_knowledge(), name='knowledge build')
-
-
-async def keep_notifications(shop_id: str, raised: list[Notification]) -> None:
-    """Stored for every user of the shop, each with their own read state."""
-    for n in raised:
-        await add_notification(ctx.store, shop_id, n.kind, n.title, n.body, priority=n.priority, action=n.action,
-                               at=n.at, key=n.id)
 
 
 async def build_knowledge() -> None:

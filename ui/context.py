@@ -2,11 +2,12 @@
 import asyncio
 import logging
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from coach import Coach
 from engine import Event, ShopEngine, ShopProfile, SimClock
-from engine.alerts import AlertSettings
+from engine.alerts import AlertSettings, Notification
 from engine.events import event_from_dict
 from engine.loop import EngineLoop
 from knowledge import KnowledgeBase
@@ -14,6 +15,7 @@ from settings import Settings
 from store.db import Database
 from store.events import load_events
 from store.models import Shop
+from store.notifications import add_notification
 from store.shops import get_shop
 from store.supabase_auth import SupabaseAuth
 
@@ -68,6 +70,12 @@ class AppContext:
         log.info('shop %s (%s) started in %s mode: %d events', shop.id, shop.name, shop.mode,
                  engine.metrics.events_applied)
         return engine
+
+    async def keep_notifications(self, shop_id: str, notifications: Iterable[Notification]) -> None:
+        """Stored for every person of the shop, each with their own read state; storing one twice changes nothing."""
+        for n in notifications:
+            await add_notification(self.store, shop_id, n.kind, n.title, n.body, priority=n.priority, action=n.action,
+                                   at=n.at, key=n.id)
 
     def shop_lock(self, shop_id: str) -> asyncio.Lock:
         """Held while events are stored and applied, and while an engine is rebuilt from the store, so that no

@@ -8,7 +8,6 @@ from engine import Snapshot
 from engine.alerts import Notification
 from store.notifications import (
     NotificationView,
-    add_notification,
     list_notifications,
     mark_all_read,
     mark_read,
@@ -135,9 +134,7 @@ class NotificationCenter:
 
     async def _store_shown(self) -> None:
         """The loop stores new notifications in the background: make sure what this page shows is there."""
-        for n in self.unstored.values():  # storing an occurrence twice changes nothing
-            await add_notification(self.ctx.store, self.shop_id, n.kind, n.title, n.body, priority=n.priority,
-                                   action=n.action, at=n.at, key=n.id)
+        await self.ctx.keep_notifications(self.shop_id, self.unstored.values())
         self.unstored.clear()
 
     async def _reload_read_state(self) -> None:
