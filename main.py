@@ -20,7 +20,7 @@ from store.db import Database
 from store.secret import load_or_create_storage_secret
 from store.shops import all_shops
 from store.supabase_auth import SupabaseAuth
-from ui import theme
+from ui import speedups, theme
 from ui.auth import AuthMiddleware
 from ui.components import settings_alerts
 from ui.context import AppContext
@@ -106,6 +106,7 @@ async def stop() -> None:
         await ctx.db.close()
 
 
+speedups.install()
 theme.setup()
 app.add_middleware(AuthMiddleware, ctx=ctx)
 for page in (setup, login, account, dashboard, kiosk, settings_page, coach):

@@ -1,18 +1,17 @@
 """Many browser tabs on the live pages at once: what each costs the server and how late the updates reach them.
 
-    .venv/bin/python bench/live.py --sessions 10,100,400 [--shops 2] [--seconds 30] [--kind kiosk|dashboard]
-        [--speed 60] [--ramp 50] [--churn 200x10] [--profile out.txt] [--url http://… --token T | --password P]
+    .venv/bin/python bench/live.py --sessions 10,100,400 [--shops 2] [--seconds 30] [--kind dashboard|kiosk]
+        [--speed 1] [--ramp 50] [--churn 200x10] [--profile out.txt] [--url http://… --token T | --password P]
 
 Each size starts a fresh app (`python main.py` on a free loopback port, a temporary data folder seeded through the
 store with an owner, --shops demo shops and a kiosk token each), opens the sessions at --ramp per second as a
 browser does (bench/live_client.py), lets them settle, then measures a steady window of --seconds:
 - server CPU: the app process's CPU time over the window (/proc/<pid>/stat), as % of one core;
 - RSS before the sessions opened and at the end of the window, and the difference per session;
-- fan-out delay: for each tick (named by the shop clock's text, which changes every tick at 60x), each session's
-  arrival minus the tick's first arrival in any session. It grows with the number of sessions; it is not the
-  latency from the engine's snapshot, which the page does not carry;
-- missed ticks: a session that never saw a tick's clock text got that tick merged into a later update;
-- the longest gap between consecutive ticks' first arrivals (1 s plus the tick's own work when all is well);
+- delivery: for each tick, each session's arrival of the update minus the wall time the engine took the snapshot
+  (the shop clock's element carries it in its `data-made` prop);
+- missed ticks: a session that never saw a tick's stamp got that tick merged into a later update;
+- the longest gap between consecutive snapshots (1 s plus the tick's own work when all is well);
 - websocket payload bytes received per session per second (inflated text; permessage-deflate as Chromium);
 - opening a new session under load: a probe tab every 2 s through the window, GET / Socket.IO connect / first
   update (which waits for the next tick, so ~500 ms of it is the tick's phase);
@@ -22,6 +21,7 @@ browser does (bench/live_client.py), lets them settle, then measures a steady wi
 """
 import argparse
 import asyncio
+import contextlib
 import json
 import resource
 import sys
@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).parents[1]))
 from bench import live_stats as stats  # noqa: E402
 from bench.live_app import EMAIL, PASSWORD, Proc, Server, get_health, load_average, seed  # noqa: E402
 from bench.live_churn import churn  # noqa: E402
-from bench.live_client import Session, open_sessions, sign_in  # noqa: E402
+from bench.live_client import Session, Target, open_sessions, sign_in, switch_shop  # noqa: E402
 
 SETTLE_SECONDS = 3.0  # after the last session opened, before the window
 GRACE_SECONDS = 3.0  # after the window, so that the window's last ticks reach every session
@@ -46,10 +46,11 @@ PROBE_EVERY = 2.0
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--sessions', default='10', help='comma-separated sizes, one fresh app each (default 10)')
-    parser.add_argument('--shops', type=int, default=2, help='demo shops the sessions are spread over (kiosk)')
+    parser.add_argument('--shops', type=int, default=1, help='demo shops the sessions are spread over')
     parser.add_argument('--seconds', type=float, default=30.0, help='steady-state window')
-    parser.add_argument('--kind', choices=('kiosk', 'dashboard'), default='kiosk')
-    parser.add_argument('--speed', type=float, default=60.0, help='simulated seconds per second (>= 60 for kiosks)')
+    parser.add_argument('--kind', choices=('kiosk', 'dashboard'), default='dashboard')
+    parser.add_argument('--speed', type=float, default=1.0,
+                        help="simulated seconds per second: 1 is a real shop's pace; 60 changes most figures each tick")
     parser.add_argument('--start', default='2026-11-24T11:30:00', help='where the simulated clock starts')
     parser.add_argument('--ramp', type=float, default=50.0, help='sessions opened per second')
     parser.add_argument('--no-deflate', action='store_true', help='do not negotiate permessage-deflate')
@@ -98,39 +99,55 @@ async def with_app(args: argparse.Namespace, job: str, size: int | str) -> dict:
             server = Server(data, args.speed, args.start, args.knowledge_dir, log, args.app)
             print(f'app log: {log}', flush=True)
             proc, url = await server.start(), server.url
-        connector = aiohttp.TCPConnector(limit=0)
         try:
-            async with aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
-                if args.kind == 'dashboard':
-                    await sign_in(http, url, EMAIL, args.password)
-                paths = ['/'] if args.kind == 'dashboard' else [f'/kiosk/{token}' for token in tokens]
+            async with contextlib.AsyncExitStack() as browsers:
+                targets = await _targets(args, browsers, url, tokens)
+                http = targets[0][0]
                 if job == 'churn':
                     n, rounds = (int(x) for x in str(size).split('x'))
                     deflate = not args.no_deflate
-                    return {'job': job, **await churn(http, url, paths, proc, n, rounds, args.ramp, deflate)}
-                return {'job': job, 'kind': args.kind, 'shops': len(paths) if args.kind == 'kiosk' else 1,
-                        **await steady(args, http, url, paths, proc, size)}
+                    return {'job': job, **await churn(http, url, targets, proc, n, rounds, args.ramp, deflate)}
+                return {'job': job, 'kind': args.kind, 'shops': len(targets),
+                        **await steady(args, http, url, targets, proc, size)}
         finally:
             if server is not None:
                 server.stop()
 
 
-async def steady(args: argparse.Namespace, http: aiohttp.ClientSession, url: str, paths: list[str],
+async def _targets(args: argparse.Namespace, browsers: contextlib.AsyncExitStack, url: str,
+                   tokens: list[str]) -> list[Target]:
+    """Kiosks: one browser, a page per shop's token. Dashboards: a browser per shop, signed in, that shop chosen."""
+    def browser() -> aiohttp.ClientSession:
+        return aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0), cookie_jar=aiohttp.CookieJar(unsafe=True))
+    if args.kind == 'kiosk':
+        http = await browsers.enter_async_context(browser())
+        return [(http, f'/kiosk/{token}') for token in tokens]
+    targets = []
+    for number in range(1, args.shops + 1):
+        http = await browsers.enter_async_context(browser())
+        await sign_in(http, url, EMAIL, args.password)
+        if args.shops > 1:
+            await switch_shop(http, url, f'Bench shop {number}')
+        targets.append((http, '/'))
+    return targets
+
+
+async def steady(args: argparse.Namespace, http: aiohttp.ClientSession, url: str, targets: list[Target],
                  proc: Proc | None, n: int) -> dict:
     deflate = not args.no_deflate
     rss_before = proc.rss_mb() if proc else 0.0
-    sessions, failed = await open_sessions(http, url, paths, n, args.ramp, deflate)
+    sessions, failed = await open_sessions(targets, url, n, args.ramp, deflate)
     await asyncio.sleep(SETTLE_SECONDS)
     live = [s for s in sessions if not s.disconnected]
     bytes_at = {id(s): s.bytes for s in live}
-    cpu0, wall0, bench0 = proc.cpu_seconds() if proc else 0.0, time.monotonic(), _own_cpu()
+    cpu0, wall0, bench0, clock0 = proc.cpu_seconds() if proc else 0.0, time.monotonic(), _own_cpu(), time.time()
     lag: list[float] = []
     background = [asyncio.create_task(_lag(lag, args.seconds)), asyncio.create_task(
-        _probes(http, url, paths, args.seconds, deflate))]
+        _probes(targets, url, args.seconds, deflate))]
     if args.profile and proc:
         background.append(asyncio.create_task(_py_spy(proc.pid, args.seconds, args.profile)))
     await asyncio.sleep(args.seconds)
-    wall1, cpu1, bench1 = time.monotonic(), proc.cpu_seconds() if proc else 0.0, _own_cpu()
+    wall1, cpu1, bench1, clock1 = time.monotonic(), proc.cpu_seconds() if proc else 0.0, _own_cpu(), time.time()
     rss_after = proc.rss_mb() if proc else 0.0
     health = await get_health(http, url)
     window = wall1 - wall0
@@ -142,7 +159,7 @@ async def steady(args: argparse.Namespace, http: aiohttp.ClientSession, url: str
         'sessions': n, 'opened': len(sessions), 'seconds': round(window, 1),
         'cpu_percent': (cpu1 - cpu0) / window * 100, 'rss_before_mb': rss_before, 'rss_after_mb': rss_after,
         'rss_per_session_kb': (rss_after - rss_before) * 1024 / max(1, len(sessions)),
-        'fan_out': stats.fan_out(whole, wall0, wall1), 'bytes_per_second': received / window / max(1, len(live)),
+        'delivery': stats.delivery(whole, clock0, clock1), 'bytes_per_second': received / window / max(1, len(live)),
         'probes': probes, 'disconnects': sum(s.disconnected for s in sessions),
         'errors': len(failed) + sum(bool(s.error) for s in sessions),
         'error_samples': sorted({s.error for s in failed + sessions if s.error})[:5],
@@ -156,12 +173,13 @@ async def steady(args: argparse.Namespace, http: aiohttp.ClientSession, url: str
     return result
 
 
-async def _probes(http: aiohttp.ClientSession, url: str, paths: list[str], seconds: float, deflate: bool) -> dict:
+async def _probes(targets: list[Target], url: str, seconds: float, deflate: bool) -> dict:
     """A new tab every PROBE_EVERY seconds through the window: how long it takes to open under load."""
     done: list[Session] = []
     deadline = time.monotonic() + seconds
     while time.monotonic() + PROBE_EVERY < deadline:
-        probe = Session(http, url, paths[len(done) % len(paths)], deflate)
+        http, path = targets[len(done) % len(targets)]
+        probe = Session(http, url, path, deflate)
         try:
             await probe.open()
             for _ in range(100):  # its first update, at most 10 s

@@ -5,13 +5,13 @@ import time
 import aiohttp
 
 from bench.live_app import Proc, get_health
-from bench.live_client import open_sessions
+from bench.live_client import Target, open_sessions
 
 FIRST_UPDATE_WAIT = 10.0  # per round, for every session's first update
 SETTLE_LIMIT = 60.0  # for the server to drop the closed sessions (NiceGUI deletes a client after reconnect_timeout)
 
 
-async def churn(http: aiohttp.ClientSession, url: str, paths: list[str], proc: Proc | None, n: int, rounds: int,
+async def churn(http: aiohttp.ClientSession, url: str, targets: list[Target], proc: Proc | None, n: int, rounds: int,
                 ramp: float, deflate: bool) -> dict:
     started = time.monotonic()
     baseline = await _sessions(http, url)
@@ -20,7 +20,7 @@ async def churn(http: aiohttp.ClientSession, url: str, paths: list[str], proc: P
     rss_loaded = rss_before
     by_round: list[float] = []  # RSS once each round's sessions are closed: a plateau is the allocator, a slope a leak
     for _ in range(rounds):
-        sessions, failures = await open_sessions(http, url, paths, n, ramp, deflate)
+        sessions, failures = await open_sessions(targets, url, n, ramp, deflate)
         opens, failed = opens + n, failed + len(failures)
         deadline = time.monotonic() + FIRST_UPDATE_WAIT
         while time.monotonic() < deadline and any(s.first_update_s is None for s in sessions):

@@ -18,7 +18,6 @@ STEP_TIMEOUT = 30.0  # GET, websocket open and Socket.IO connect, each
 OPEN_CONCURRENCY = 32  # sessions being opened at once, at most
 _QUERY = re.compile(r"query: \{'client_id': '([0-9a-f-]+)', 'next_message_id': (\d+)")
 _ELEMENTS = re.compile(r'parseElements\(String\.raw`(.*?)`\)', re.S)
-_CLOCK = re.compile(r'^(?:\w{3} )?\d{1,2}:\d\d(?::\d\d)?$')  # the kiosk's HH:MM, the dashboard's "Tue 12:28:00"
 
 
 @dataclass
@@ -29,9 +28,8 @@ class Page:
 
     @property
     def clock_id(self) -> str | None:
-        """The element showing the shop's clock: it changes on every tick at 60x, so its text names the tick."""
-        ids = sorted(self.elements, key=int)
-        return next((i for i in ids if _CLOCK.match(str(self.elements[i].get('text', '')))), None)
+        """The shop clock's element: its `data-made` prop is the wall time the engine took the snapshot shown."""
+        return next((i for i, e in self.elements.items() if 'data-made' in e.get('props', {})), None)
 
     def find(self, **wanted: Any) -> dict | None:
         """The first element whose props (or tag/text) have these values, with its id under 'id'."""
@@ -58,6 +56,7 @@ class Session:
     base: str
     path: str
     deflate: bool = True  # Chromium negotiates permessage-deflate; the server then compresses every frame
+    shop: int = 0  # which of the run's shops (targets) the page shows
     page: Page | None = None
     ws: aiohttp.ClientWebSocketResponse | None = None
     started: float = 0.0
@@ -69,7 +68,7 @@ class Session:
     updates: int = 0
     events: dict[str, int] = field(default_factory=dict)  # event name -> count
     updated_elements: dict[str, int] = field(default_factory=dict)  # element id -> times it came in an update
-    ticks: dict[str, float] = field(default_factory=dict)  # clock text -> monotonic arrival of its first update
+    ticks: dict[float, float] = field(default_factory=dict)  # snapshot's wall time -> wall time its update arrived
     next_message_id: int = 0
     error: str = ''
     disconnected: bool = False  # closed by the server or the network, not by us
@@ -139,11 +138,11 @@ class Session:
             if isinstance(payload, dict) and isinstance(payload.get('_id'), int):
                 self.next_message_id = max(self.next_message_id, payload['_id'] + 1)
             if name == 'update':
-                self._on_update(payload, now)
+                self._on_update(payload, now, time.time())
         elif data.startswith('41'):  # the server disconnected the namespace
             self.disconnected = True
 
-    def _on_update(self, payload: dict, now: float) -> None:
+    def _on_update(self, payload: dict, now: float, wall: float) -> None:
         self.updates += 1
         if self.first_update_s is None:
             self.first_update_s = now - self.started
@@ -151,8 +150,9 @@ class Session:
             if element_id != '_id':
                 self.updated_elements[element_id] = self.updated_elements.get(element_id, 0) + 1
         clock = payload.get(self.page.clock_id) if self.page and self.page.clock_id else None
-        if isinstance(clock, dict) and 'text' in clock:
-            self.ticks.setdefault(clock['text'], now)
+        made = clock.get('props', {}).get('data-made') if isinstance(clock, dict) else None
+        if made:
+            self.ticks.setdefault(made, wall)
 
     async def _ack(self) -> None:
         acked = -1
@@ -208,14 +208,40 @@ async def sign_in(http: aiohttp.ClientSession, base: str, email: str, password: 
         await session.close()
 
 
-async def open_sessions(http: aiohttp.ClientSession, url: str, paths: list[str], n: int, ramp: float,
+async def switch_shop(http: aiohttp.ClientSession, base: str, shop_name: str) -> None:
+    """As a person would: the dashboard's user menu, the shop's entry clicked; the choice stays with this browser."""
+    session = Session(http, base, '/')
+    await session.open()
+    try:
+        item = next(iter(_clickable_parents_of(session.page, shop_name)), None)
+        if item is None:
+            raise RuntimeError(f'the user menu has no entry for {shop_name!r}')
+        await session.element_event(item, 'click', [])
+        if not await session.wait_for_event('open', 20):
+            raise RuntimeError(f'choosing {shop_name!r} did not reload the dashboard within 20 s')
+    finally:
+        await session.close()
+
+
+def _clickable_parents_of(page: Page, text: str) -> list[dict]:
+    """Clickable elements with a child showing `text` (a menu item shows its text in a child section)."""
+    labels = {int(i) for i, e in page.elements.items() if e.get('text') in (text, f'✓ {text}')}  # ✓: the current
+    return [{**e, 'id': int(i)} for i, e in page.elements.items()
+            if labels.intersection(e.get('children', [])) and any(v['type'] == 'click' for v in e.get('events', []))]
+
+
+Target = tuple[aiohttp.ClientSession, str]  # a browser (its cookie jar) and the page it opens
+
+
+async def open_sessions(targets: list[Target], url: str, n: int, ramp: float,
                         deflate: bool) -> tuple[list[Session], list[Session]]:
-    """n sessions over the paths in turn, --ramp a second; the opened ones and the failed ones."""
+    """n sessions over the targets in turn, --ramp a second; the opened ones and the failed ones."""
     gate = asyncio.Semaphore(OPEN_CONCURRENCY)
 
     async def one(index: int) -> Session:
         await asyncio.sleep(index / ramp)
-        session = Session(http, url, paths[index % len(paths)], deflate)
+        http, path = targets[index % len(targets)]
+        session = Session(http, url, path, deflate, shop=index % len(targets))
         async with gate:
             try:
                 await session.open()

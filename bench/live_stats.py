@@ -14,32 +14,30 @@ def ms(value: float | None) -> str:
     return '-' if value is None else f'{value * 1000:.0f}'
 
 
-def fan_out(sessions: list[Session], start: float, end: float) -> dict:
-    """Per tick (named by the shop clock's text), each session's arrival minus the tick's first arrival anywhere.
+def delivery(sessions: list[Session], start: float, end: float) -> dict:
+    """Per shop and tick (named by its snapshot's wall time), each session's arrival minus when the engine took it.
 
-    Only ticks whose first arrival falls in [start, end). A session that never got a tick's clock text missed that
-    tick: its page went from the tick before straight to a later one (NiceGUI's outbox merged the two updates).
+    Only ticks taken in [start, end) (wall clock). A session that never got a tick's stamp missed that tick: its page
+    went from the tick before straight to a later one (NiceGUI's outbox merged the two updates).
     """
-    arrivals: dict[str, list[float]] = defaultdict(list)
+    arrivals: dict[tuple[int, float], list[float]] = defaultdict(list)
+    pages = defaultdict(int)  # per shop
     for session in sessions:
-        for tick, arrived in session.ticks.items():
-            arrivals[tick].append(arrived)
-    delays, spreads, firsts, missed, expected = [], [], [], 0, 0
-    for times in arrivals.values():
-        first = min(times)
-        if not start <= first < end:
+        pages[session.shop] += 1
+        for made, arrived in session.ticks.items():
+            arrivals[session.shop, made].append(arrived)
+    delays, made_times, missed, expected = [], defaultdict(list), 0, 0
+    for (shop, made), times in arrivals.items():
+        if not start <= made < end:
             continue
-        firsts.append(first)
-        delays += [t - first for t in times]
-        spreads.append(max(times) - first)
-        missed += len(sessions) - len(times)
-        expected += len(sessions)
-    firsts.sort()
-    periods = [b - a for a, b in zip(firsts, firsts[1:], strict=False)]
-    return {'ticks': len(firsts), 'delay_p50': pct(delays, 0.5), 'delay_p95': pct(delays, 0.95),
-            'delay_max': max(delays, default=None), 'spread_p95': pct(spreads, 0.95),
-            'missed_share': missed / expected if expected else None, 'tick_period_max': max(periods, default=None),
-            'tick_gaps_over_1500ms': sum(p > 1.5 for p in periods)}
+        made_times[shop].append(made)
+        delays += [t - made for t in times]
+        missed += pages[shop] - len(times)
+        expected += pages[shop]
+    periods = [b - a for times in made_times.values() for a, b in zip(sorted(times), sorted(times)[1:], strict=False)]
+    return {'ticks': sum(map(len, made_times.values())), 'delay_p50': pct(delays, 0.5), 'delay_p95': pct(delays, 0.95),
+            'delay_max': max(delays, default=None), 'missed_share': missed / expected if expected else None,
+            'tick_period_max': max(periods, default=None), 'tick_gaps_over_1500ms': sum(p > 1.5 for p in periods)}
 
 
 def element_counts(sessions: list[Session]) -> dict[str, float]:
@@ -54,7 +52,7 @@ def element_counts(sessions: list[Session]) -> dict[str, float]:
 COLUMNS = [
     ('sessions', 'sessions', '{}'), ('kind', 'kind', '{}'), ('shops', 'shops', '{}'),
     ('server CPU %', 'cpu_percent', '{:.0f}'), ('RSS MB before/after', 'rss', '{}'),
-    ('RSS/session KB', 'rss_per_session_kb', '{:.0f}'), ('fan-out p50/p95/max ms', 'fan_out', '{}'),
+    ('RSS/session KB', 'rss_per_session_kb', '{:.0f}'), ('delivery p50/p95/max ms', 'delivery', '{}'),
     ('missed ticks %', 'missed_percent', '{:.1f}'), ('longest tick gap ms', 'tick_gap', '{}'),
     ('bytes/s/session', 'bytes_per_second', '{:.0f}'), ('open GET/connect/1st update p50 ms', 'open_p50', '{}'),
     ('1st update max ms', 'open_max', '{}'), ('disconnects', 'disconnects', '{}'), ('errors', 'errors', '{}'),
@@ -63,12 +61,12 @@ COLUMNS = [
 
 
 def row(result: dict) -> dict[str, str]:
-    f = result['fan_out']
+    f = result['delivery']
     p = result['probes']
     cells = {
         **result,
         'rss': f"{result['rss_before_mb']:.0f} / {result['rss_after_mb']:.0f}",
-        'fan_out': f"{ms(f['delay_p50'])} / {ms(f['delay_p95'])} / {ms(f['delay_max'])}",
+        'delivery': f"{ms(f['delay_p50'])} / {ms(f['delay_p95'])} / {ms(f['delay_max'])}",
         'missed_percent': None if f['missed_share'] is None else f['missed_share'] * 100,
         'tick_gap': ms(f['tick_period_max']),
         'open_p50': f"{ms(p['get_p50'])} / {ms(p['connect_p50'])} / {ms(p['first_update_p50'])}",

@@ -1,7 +1,8 @@
 """What a screen shows of a shop at one instant: frozen, so every session can share one."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -69,6 +70,7 @@ class Snapshot:
     notifications: tuple[Notification, ...]  # the latest, oldest first
     kpis_day: Kpis  # the figures' day
     kpis_month: Kpis  # the 30 days up to it
+    made_at: float = field(default_factory=time.time)  # wall clock, so a page's delivery delay can be measured
 
     def trend(self, figure: str) -> float | None:
         """Percentage change against the same weekday last week, or None when there is nothing to compare."""

@@ -17,7 +17,8 @@ class KioskChair:
 
 
 @bindable_dataclass(bindable_fields=['ready', 'shop_name', 'time', 'status', 'is_open', 'peak', 'walk_in_wait',
-                                     'bookings', 'rating', 'review', 'queue', 'appointments', 'revenue', 'stale'])
+                                     'bookings', 'rating', 'review', 'queue', 'appointments', 'revenue', 'stale',
+                                     'made_at'])
 class KioskState:
     show_money: bool = False
     ready: bool = False
@@ -34,6 +35,7 @@ class KioskState:
     appointments: list[str] = field(default_factory=list)
     revenue: str = ''
     stale: str = ''  # a quiet sentence while the figures are not live
+    made_at: float = 0.0  # when the engine took the snapshot shown (wall clock), for measuring delivery
     chairs: list[KioskChair] = field(default_factory=list)
 
     def receive(self, update: Snapshot | str) -> None:
@@ -43,6 +45,7 @@ class KioskState:
         s = update
         zone = ZoneInfo(s.timezone)
         self.stale = ''
+        self.made_at = s.made_at
         self.shop_name = s.shop_name
         self.time = f'{datetime.fromtimestamp(s.at, zone):%H:%M}'
         self.status = 'Open' if s.is_open else s.status

@@ -31,7 +31,7 @@ class ChairView:
 @bindable_dataclass(bindable_fields=['ready', 'shop_name', 'local_time', 'status', 'is_open', 'notice', 'updated',
                                      'engine_ok', 'speed', 'in_shop', 'waiting', 'avg_wait', 'peak', 'hours',
                                      'hourly_revenue', 'hourly_last_week', 'arrivals', 'expected_arrivals', 'services',
-                                     'kpi_rows', 'barber_rows',
+                                     'kpi_rows', 'barber_rows', 'made_at',
                                      *[f'{p}_error' for p in PARTS]])
 class SessionState:
     ready: bool = False  # False until the first snapshot: skeletons hold the place
@@ -43,6 +43,7 @@ class SessionState:
     updated: str = ''
     engine_ok: bool = True
     speed: float = 1.0
+    made_at: float = 0.0  # when the engine took the snapshot shown (wall clock), for measuring delivery
     revenue: MetricView = field(default_factory=MetricView)
     bookings: MetricView = field(default_factory=MetricView)
     satisfaction: MetricView = field(default_factory=MetricView)
@@ -76,6 +77,7 @@ class SessionState:
         self.updated = f'{local:%H:%M:%S}'
         self.engine_ok = True
         self.speed = snapshot.speed
+        self.made_at = snapshot.made_at
         for part in PARTS:
             try:
                 getattr(self, f'_update_{part}')(snapshot)

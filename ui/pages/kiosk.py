@@ -31,8 +31,9 @@ def create(ctx: AppContext) -> None:
         with KioskScreen().classes('kiosk-screen w-full gap-[2vmin] p-[3vmin]') as screen:
             with ui.row().classes('w-full items-baseline justify-between no-wrap'):
                 ui.label().classes('kiosk-title font-bold truncate').bind_text_from(state, 'shop_name')
-                ui.label().classes('kiosk-clock font-bold tabular-nums').mark('kiosk-time') \
+                clock = ui.label().classes('kiosk-clock font-bold tabular-nums').mark('kiosk-time') \
                     .bind_text_from(state, 'time')
+                binding.bind_from(clock.props, 'data-made', state, 'made_at')
             with ui.row().classes('w-full items-center gap-[2vmin]'):
                 ui.label().classes('kiosk-pill').mark('kiosk-status').bind_text_from(state, 'status')
                 ui.label().classes('kiosk-pill kiosk-peak').mark('kiosk-peak') \
