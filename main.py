@@ -1,6 +1,5 @@
 """Chairside's composition root: settings -> store -> engines -> pages; then ui.run()."""
 import asyncio
-import gc
 import logging
 import threading
 import time
@@ -25,6 +24,7 @@ from ui.auth import AuthMiddleware
 from ui.components import settings_alerts
 from ui.context import AppContext
 from ui.live import LiveShops
+from ui.memory import MemoryKeeper
 from ui.pages import account, coach, dashboard, kiosk, login, setup
 from ui.pages import settings as settings_page
 
@@ -39,6 +39,7 @@ loop = EngineLoop(ctx.engines, ctx.live.publish, ctx.live.report_failure,
 app.state.ctx, app.state.loop = ctx, loop
 ctx.loop = loop
 shutting_down = threading.Event()
+memory = MemoryKeeper(lambda: len(ctx.live.pages), lambda: ctx.live.closed)
 
 
 async def retrieve(question: str) -> list:
@@ -77,7 +78,7 @@ async def start() -> None:
     background_tasks.create(loop.run(), name='engine loop')
     background_tasks.create(ctx.kiosk_watch.run(lambda: ctx.store), name='kiosk links')
     if not helpers.is_user_simulation():  # a test process starts many apps: their objects must stay collectable
-        gc.freeze()  # the warm-up's objects live as long as the process: full collections need not walk them again
+        background_tasks.create(memory.run(), name='memory keeper')
     ctx.knowledge_task = background_tasks.create(build_knowledge(), name='knowledge build')
 
 
@@ -116,6 +117,8 @@ health.create(loop, lambda: {
     'subscribers': ctx.live.subscribers,  # what the engines publish to: a dashboard subscribes 3 parts
     'pages_per_shop': ctx.live.pages_per_shop(),
     'tick_seconds': round(loop.tick_seconds, 4),
+    'memory_sweeps': memory.sweeps,
+    'last_sweep_seconds': round(memory.last_sweep_seconds, 3),
     'knowledge': ctx.knowledge.status,
     'knowledge_progress': round(ctx.knowledge.progress, 2),
     'store': 'failed' if ctx.startup_error else 'open' if ctx.db else 'opening',
@@ -126,6 +129,7 @@ metrics_api.create(ctx)
 notifications_api.create(ctx)
 
 ui.run(host=settings.host, port=settings.port, title='Chairside', favicon='✂️', show=False, reload=False,
+       ws_per_message_deflate=False,  # updates are a few hundred bytes: zlib's 200+ KB per socket would cost more
        fastapi_docs={'title': 'Chairside API', 'version': '0.1.0',
                      'description': "A shop's real events in, its live figures out. Authenticate with a shop's API "
                                     'token (Settings > Tokens) as `Authorization: Bearer <token>`.'},

@@ -22,6 +22,7 @@ class LiveShops:
         self._users: dict[str, Event] = {}  # per user: something of theirs changed (e.g. read state)
         self.pages: dict[str, OpenPage] = {}  # by client id
         self.latest: dict[str, Snapshot] = {}  # so a new page shows figures at once, not after the next tick
+        self.closed = 0  # pages closed since the process started
 
     def _event(self, shop_id: str) -> Event[Snapshot | str]:
         if shop_id not in self._events:
@@ -49,7 +50,11 @@ class LiveShops:
         """Call inside a page: it is listed (who, which page, since when) until its client goes away."""
         client = ui.context.client
         self.pages[client.id] = OpenPage(shop_id, who, page, time.time())
-        client.on_delete(lambda: self.pages.pop(client.id, None))
+        client.on_delete(lambda: self._close(client.id))
+
+    def _close(self, client_id: str) -> None:
+        self.pages.pop(client_id, None)
+        self.closed += 1
 
     def pages_per_shop(self) -> dict[str, int]:
         counts: dict[str, int] = {}

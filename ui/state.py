@@ -1,6 +1,6 @@
 """What one browser tab shows, as bindable fields: set from each snapshot, pushed only when a value changes."""
 import logging
-from dataclasses import field
+from dataclasses import field, fields
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -40,7 +40,8 @@ class SessionState:
     status: str = ''
     is_open: bool = False
     notice: str = ''  # why the figures are not today's, when they are not
-    updated: str = ''
+    updated: str = 'Connecting…'  # the connection badge: 'Live', or why the figures have stopped
+    last_update: str = ''  # the shop's time of the latest snapshot shown
     engine_ok: bool = True
     speed: float = 1.0
     made_at: float = 0.0  # when the engine took the snapshot shown (wall clock), for measuring delivery
@@ -74,7 +75,8 @@ class SessionState:
         self.local_time = f'{local:%a %H:%M:%S}'
         self.status = snapshot.status
         self.is_open = snapshot.is_open
-        self.updated = f'{local:%H:%M:%S}'
+        self.last_update = f'{local:%H:%M:%S}'
+        self.updated = 'Live'
         self.engine_ok = True
         self.speed = snapshot.speed
         self.made_at = snapshot.made_at
@@ -91,9 +93,22 @@ class SessionState:
         """A snapshot, or a sentence saying why the shop's engine has stopped."""
         if isinstance(update, str):
             self.engine_ok = False
-            self.updated = f'{update} (last update {self.updated})'
+            self.updated = f'{update} (last update {self.last_update})'
         else:
-            self.update(update)
+            self.copy(shown(update))
+
+    def copy(self, other: 'SessionState') -> None:
+        """Only the values that differ reach the page: a bindable property propagates a change, not an assignment."""
+        for name in _PLAIN_FIELDS:
+            setattr(self, name, getattr(other, name))
+        for name in _METRICS:
+            mine, theirs = getattr(self, name), getattr(other, name)
+            for metric_field in _METRIC_FIELDS:
+                setattr(mine, metric_field, getattr(theirs, metric_field))
+        if len(self.chairs) != len(other.chairs):
+            self.chairs = [ChairView() for _ in other.chairs]
+        for mine, theirs in zip(self.chairs, other.chairs, strict=True):
+            mine.barber, mine.text, mine.busy = theirs.barber, theirs.text, theirs.busy
 
     def _update_cards(self, s: Snapshot) -> None:
         weekday = f'{s.day:%a}'
@@ -155,6 +170,11 @@ KPI_ROWS = (('Average ticket', 'average_ticket', True), ('Retail attachment', 'r
             ('Walk-in share', 'walk_in_share', False), ('Walk-ins lost', 'walk_ins_lost', False))
 
 
+_METRICS = ('revenue', 'bookings', 'satisfaction', 'utilization')
+_METRIC_FIELDS = tuple(f.name for f in fields(MetricView))
+_PLAIN_FIELDS = tuple(f.name for f in fields(SessionState) if f.name not in (*_METRICS, 'chairs'))
+
+
 def _percent_or_money(value: float | None, money: bool) -> str:
     if value is None:
         return '–'
@@ -176,3 +196,16 @@ def _change_text(now: int, before: int) -> str:
     if before == 0:
         return 'new today' if now else ''
     return f'{(now - before) / before:+.0%}'
+
+
+_shown: dict[str, tuple[Snapshot, SessionState]] = {}  # per shop: the latest snapshot and its figures
+
+
+def shown(snapshot: Snapshot) -> SessionState:
+    """Every page of a shop shows the same figures: they are worked out once per snapshot, then copied to each page."""
+    latest = _shown.get(snapshot.shop_id)
+    if latest is None or latest[0] is not snapshot:
+        state = latest[1] if latest else SessionState()
+        state.update(snapshot)
+        latest = _shown[snapshot.shop_id] = (snapshot, state)
+    return latest[1]

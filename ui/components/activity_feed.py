@@ -1,6 +1,7 @@
 """What just happened, newest first: new events are added at the top without rebuilding the list."""
 from collections import deque
 from datetime import datetime
+from html import escape
 from zoneinfo import ZoneInfo
 
 from nicegui import ui
@@ -32,6 +33,8 @@ class ActivityFeed(ui.column):
     def receive(self, update: Snapshot | str) -> None:
         if not isinstance(update, Snapshot):
             return
+        if not update.recent or (self._shown and update.recent[-1].id == self._shown[-1]):
+            return  # nothing happened since the last tick
         zone = ZoneInfo(update.timezone)
         new = [event for event in update.recent if event.id not in self._shown]
         for event in new[-FEED_LENGTH:]:
@@ -43,12 +46,13 @@ class ActivityFeed(ui.column):
         self._empty.set_visibility(not rows)
 
     def _add(self, event: Event, zone: ZoneInfo, name: str) -> None:
+        """One element per row (not a row of icon and labels): a dashboard holds twenty, a process a thousand pages."""
         icon, color, text = describe(event, name)
         with self:
-            with ui.row().classes('w-full items-start gap-2 no-wrap text-sm').mark('feed-item') as row:
-                ui.icon(icon, color=color, size='xs').classes('mt-0.5')
-                ui.label(text).classes('grow')
-                ui.label(f'{datetime.fromtimestamp(event.at, zone):%H:%M}').classes('text-grey-6 text-xs')
+            row = ui.html(f'<i class="q-icon material-icons text-{color} text-base mt-0.5">{icon}</i>'
+                          f'<span class="grow">{escape(text)}</span>'
+                          f'<span class="text-grey-6 text-xs">{datetime.fromtimestamp(event.at, zone):%H:%M}</span>',
+                          sanitize=False).classes('w-full flex items-start gap-2 no-wrap text-sm').mark('feed-item')
         row.move(target_index=0)
 
 

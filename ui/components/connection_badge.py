@@ -13,6 +13,5 @@ def create(state: SessionState) -> None:
             .props('data-testid=connection').mark('connection') \
             .bind_background_color_from(state, 'engine_ok', backward=lambda ok: 'positive' if ok else 'warning'):
         ui.icon('circle', size='10px')
-        ui.label('Connecting…').classes('connection-live') \
-            .bind_text_from(state, 'updated', backward=lambda t: f'Live · {t}' if state.engine_ok else t)
+        ui.label().classes('connection-live').mark('connection-text').bind_text_from(state, 'updated')
         ui.label('Offline · reconnecting').classes('connection-offline')

@@ -42,6 +42,7 @@ class NotificationCenter:
         self.primed = False
         self.zone = ZoneInfo(ctx.engines[shop_id].profile.timezone)
         self.now = 0.0
+        self.minute = -1  # of the shop's clock, when relative times were last worked out
 
     async def create(self) -> None:
         """The bell in the header and the drawer it opens; call inside the page."""
@@ -69,8 +70,12 @@ class NotificationCenter:
         if not isinstance(update, Snapshot):
             return
         self.now = update.at
-        for item_id, label in self.times.items():
-            label.set_text(self._when(self.items[item_id].at))
+        if int(update.at // 60) != self.minute:  # relative times are in minutes: a page need not redo them each tick
+            self.minute = int(update.at // 60)
+            for item_id, label in self.times.items():
+                label.set_text(self._when(self.items[item_id].at))
+        if self.primed and (not update.notifications or update.notifications[-1].id in self.seen):
+            return  # nothing new (the engine appends new notifications at the end)
         first, self.primed = not self.primed, True  # what is already there when the page opens is no news
         toasts = []
         for notification in update.notifications:
