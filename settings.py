@@ -28,7 +28,7 @@ class Settings(BaseSettings):
     sim_seed: int = 7
     sim_start: datetime | None = None  # where the simulated clock starts (ISO 8601); empty: now
     sim_speed: float = Field(1.0, gt=0, le=3600)  # simulated seconds per real second
-    sim_history_days: int = Field(35, ge=8, le=400)  # replayed on start so trends have last week
+    sim_history_days: int = Field(120, ge=8, le=400)  # replayed on start: last week to compare, 90-day retention
     shop_timezone: str = ''  # empty: this machine's time zone
 
     database_url: str = ''  # empty: SQLite in the data folder

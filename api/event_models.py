@@ -53,6 +53,12 @@ def _known_barber(value: str | None, info: ValidationInfo) -> str | None:
     return value
 
 
+def _client(value: str | None) -> str | None:
+    if value is not None and not value.strip():
+        raise ValueError("give the client's id from your system, or leave it out (null) when unknown")
+    return value
+
+
 def _known_service(value: str, info: ValidationInfo) -> str:
     profile = (info.context or {}).get('profile')
     if profile is not None and value not in {s.name for s in profile.services}:
@@ -69,6 +75,9 @@ Name = Annotated[str, Field(max_length=100)]
 Barber = Annotated[str, AfterValidator(_known_barber), Field(description="one of the shop's barbers")]
 Service = Annotated[str, AfterValidator(_known_service), Field(description='a service of the menu')]
 Money = Annotated[float, Field(ge=0, le=100_000, allow_inf_nan=False)]
+Client = Annotated[str | None, Field(min_length=1, max_length=64), AfterValidator(_client),
+                   Field(description='the person, the same on every visit (the client id of your system): counts new '
+                                     'and returning clients, retention and rebooking; null or left out: unknown')]
 
 
 class _Event(BaseModel):
@@ -82,8 +91,10 @@ class Booked(_Event):
     kind: Literal['Booked']
     name: Name = ''
     service: Service
-    barber: Annotated[str | None, AfterValidator(_known_barber)] = Field(None, description='null: any barber')
+    barber: Annotated[str | None, AfterValidator(_known_barber)] = Field(None, description='the barber asked for; '
+                                                                                            'null: any barber')
     appointment_at: Time
+    client: Client = None
 
 
 class Cancelled(_Event):
@@ -98,6 +109,7 @@ class CheckedIn(_Event):
     kind: Literal['CheckedIn']
     name: Name = ''
     walk_in: bool = False
+    client: Client = None
 
 
 class WalkedOut(_Event):

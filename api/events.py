@@ -35,6 +35,9 @@ DESCRIPTION = f"""Send one event (a JSON object with `kind`) or a batch: `{{"eve
 * **Durable**: the events are committed to the database before the 200 answer, then applied to the shop's live
   figures (open dashboards show them within a second).
 * Times (`at`, `appointment_at`): ISO 8601 with a zone, or epoch seconds; `at` at most 5 minutes ahead of now.
+* `customer` is one visit, from booking to review. `client` (optional, on Booked and CheckedIn) is the person, the
+  same on every visit: with it the dashboard counts new and returning clients, retention, and rebooking (the
+  client's next visit booked while in the shop or within 15 minutes of checkout).
 * 401: no or unknown token. 403: the token is of another shop. 409: the shop runs the demo simulation.
   413: more than {MAX_EVENTS:,} events (or 8 MiB) in one request.
 """

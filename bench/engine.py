@@ -33,6 +33,14 @@ def main() -> None:
     for _ in range(rounds):
         engine.snapshot()
     print(f'one snapshot: {(time.perf_counter() - started) / rounds * 1e6:.1f} µs')
+    month = engine.snapshot().kpis_month
+    retention = ', '.join(f'{_percent(getattr(month, f"retention_{n}"))} within {n} days' for n in (30, 60, 90))
+    print(f'last 30 days: {month.new_clients} new and {month.returning_clients} returning clients, '
+          f'{_percent(month.rebooking_rate)} of visits rebooked before leaving; retention {retention}')
+
+
+def _percent(value: float | None) -> str:
+    return '–' if value is None else f'{value:.0%}'
 
 
 if __name__ == '__main__':

@@ -1,8 +1,11 @@
 """Past appointments from a CSV file (date, time, barber, service, price, tip, status) into the events of each visit.
 
+An optional `client` column (the client's id in the old system, the same on every visit) lets the dashboard count
+new and returning clients and retention; without it, or with an empty cell, the visit's client is unknown.
 Ids are derived from each row's content (and how many identical rows came before it), so importing the same file
-again, or a longer export that repeats it, adds nothing twice. Rows are checked like events posted to the API;
-a bad row is reported with its line number and what to fix, and the good rows still go in.
+again, or a longer export that repeats it, adds nothing twice; the client is not part of it, so a file gives the
+same ids with or without the column. Rows are checked like events posted to the API; a bad row is reported with its
+line number and what to fix, and the good rows still go in.
 """
 import csv
 import hashlib
@@ -16,6 +19,8 @@ from datetime import date, datetime, time
 from .profile import ShopProfile
 
 COLUMNS = ('date', 'time', 'barber', 'service', 'price', 'tip', 'status')
+CLIENT = 'client'  # the optional column
+MAX_CLIENT = 64  # characters, as the API takes them
 STATUSES = {'completed': 'completed', 'complete': 'completed', 'done': 'completed', 'cancelled': 'cancelled',
             'canceled': 'cancelled', 'no-show': 'no-show', 'no show': 'no-show', 'noshow': 'no-show'}
 MAX_AHEAD = 300.0  # seconds: a visit that ends later than this from now has not happened yet
@@ -72,7 +77,7 @@ def parse_appointments(text: str, profile: ShopProfile, now: float) -> ParsedFil
 
 def _visit(row: dict, profile: ShopProfile, barbers: dict, services: dict, now: float) -> dict:
     problems = []
-    cell = {column: (row.get(column) or '').strip() for column in COLUMNS}
+    cell = {column: (row.get(column) or '').strip() for column in (*COLUMNS, CLIENT)}
     day = _parse(cell['date'], date.fromisoformat, problems, 'date', 'write it as YYYY-MM-DD, such as 2026-11-24')
     hour = _parse(_pad(cell['time']), time.fromisoformat, problems, 'time', 'write it as HH:MM, such as 14:30')
     barber = barbers.get(cell['barber'].lower())
@@ -89,6 +94,8 @@ def _visit(row: dict, profile: ShopProfile, barbers: dict, services: dict, now: 
     listed = profile.service(service).price if service else 0.0
     price = _amount(cell['price'], 'price', listed, problems)
     tip = _amount(cell['tip'], 'tip', 0.0, problems)
+    if len(cell[CLIENT]) > MAX_CLIENT:
+        problems.append(f'client "{cell[CLIENT][:20]}…" is longer than {MAX_CLIENT} characters: use the id, not a note')
     if problems:
         reason = '; '.join(problems)
         raise ValueError(f'{reason[0].upper()}{reason[1:]}.')
@@ -97,21 +104,23 @@ def _visit(row: dict, profile: ShopProfile, barbers: dict, services: dict, now: 
     if end > now + MAX_AHEAD:
         raise ValueError(f'{cell["date"]} {cell["time"]} is not over yet: import only past appointments.')
     return {'start': start, 'end': end, 'barber': barber, 'service': service, 'status': status,
-            'price': price if status == 'completed' else 0.0, 'tip': tip if status == 'completed' else 0.0}
+            'price': price if status == 'completed' else 0.0, 'tip': tip if status == 'completed' else 0.0,
+            'client': cell[CLIENT] or None}
 
 
 def _events(customer: str, visit: dict, profile: ShopProfile) -> list[dict]:
     """The visit as the engine would have seen it live; numbered ids keep the order among equal times."""
     start, barber, service = visit['start'], visit['barber'], visit['service']
     common = {'customer': customer}
+    client = visit['client']
     events = [{'kind': 'Booked', 'at': start, 'name': NAME, 'service': service, 'barber': barber,
-               'appointment_at': start}]
+               'appointment_at': start, 'client': client}]
     if visit['status'] == 'cancelled':
         events.append({'kind': 'Cancelled', 'at': start})
     elif visit['status'] == 'no-show':
         events.append({'kind': 'NoShow', 'at': start})
     else:
-        events += [{'kind': 'CheckedIn', 'at': start, 'name': NAME, 'walk_in': False},
+        events += [{'kind': 'CheckedIn', 'at': start, 'name': NAME, 'walk_in': False, 'client': client},
                    {'kind': 'ServiceStarted', 'at': start, 'barber': barber, 'service': service},
                    {'kind': 'ServiceCompleted', 'at': visit['end'], 'barber': barber, 'service': service,
                     'price': visit['price'], 'tip': visit['tip'], 'retail': 0.0}]

@@ -22,6 +22,7 @@ class Booked(Event):
     service: str
     barber: str | None  # None: any barber
     appointment_at: float
+    client: str | None = None  # the person, the same on every visit; None: unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,7 @@ class NoShow(Event):
 class CheckedIn(Event):
     name: str
     walk_in: bool
+    client: str | None = None  # the person, the same on every visit; None: unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,5 +75,6 @@ KINDS: dict[str, type[Event]] = {cls.__name__: cls for cls in
 
 
 def event_from_dict(data: dict) -> Event:
+    """A field with a default may be missing: events stored before it existed still load."""
     cls = KINDS[data['kind']]
-    return cls(**{f.name: data[f.name] for f in fields(cls)})
+    return cls(**{f.name: data[f.name] for f in fields(cls) if f.name in data})

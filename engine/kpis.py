@@ -3,6 +3,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from .clients import RETENTION_DAYS, ClientBook
 from .events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted, WalkedOut
 from .metrics import Metrics
 
@@ -39,6 +40,7 @@ class BarberRow:
     utilization: float | None
     average_ticket: float | None
     rating: float | None
+    rebooking_rate: float | None  # of the barber's visits with a known client
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,18 +53,27 @@ class Kpis:
     late_cancel_rate: float | None  # cancellations within 24 h / appointments booked for the period
     walk_in_share: float | None  # walk-ins / check-ins
     walk_ins_lost: float | None  # walk-ins who left unserved / walk-ins
+    rebooking_rate: float | None  # visits whose client booked the next one before leaving / visits with a client
+    new_clients: int  # clients whose first visit was in the period
+    returning_clients: int  # clients with a visit in the period and one before it
+    retention_30: float | None  # of the clients of the `days` days ending 30 days ago, the share back within 30 days
+    # of their latest visit in those days (see clients.py)
+    retention_60: float | None  # the same, 60 days
+    retention_90: float | None  # the same, 90 days
     barbers: tuple[BarberRow, ...]
 
 
 class KpiBook:
     def __init__(self, metrics: Metrics) -> None:
         self.metrics = metrics
+        self.clients = ClientBook(metrics)
         self.days: dict[date, KpiDay] = defaultdict(KpiDay)
         self.started: dict[str, float] = {}  # visit -> start of its service
         self.appointments: dict[str, float] = {}  # open bookings: visit -> appointment time
         self._spans: dict[date, tuple[float, float] | None] = {}
 
     def apply(self, e: Event) -> None:
+        self.clients.apply(e)
         if isinstance(e, Booked):
             self.appointments[e.customer] = e.appointment_at
         elif isinstance(e, Cancelled):
@@ -114,6 +125,8 @@ class KpiBook:
         services = sum(b.services for b in per_barber.values())
         due = sum(d.due for d in period)
         booked = due + sum(d.cancellations for d in period)
+        clients = self.clients.figures(today, days)
+        retention = dict(zip(RETENTION_DAYS, clients.retention, strict=True))
         return Kpis(
             days=days,
             average_ticket=_ratio(sum(b.revenue for b in per_barber.values()), services),
@@ -122,8 +135,13 @@ class KpiBook:
             late_cancel_rate=_ratio(sum(d.late_cancellations for d in period), booked),
             walk_in_share=_ratio(sum(d.walk_ins for d in period), sum(d.check_ins for d in period)),
             walk_ins_lost=_ratio(sum(d.walk_outs for d in period), sum(d.walk_ins for d in period)),
-            barbers=tuple(BarberRow(name, b.revenue, b.services, _ratio(b.busy_seconds, open_seconds),
-                                    _ratio(b.revenue, b.services), _ratio(b.stars, b.reviews))
+            rebooking_rate=clients.rebooking_rate,
+            new_clients=clients.new_clients,
+            returning_clients=clients.returning_clients,
+            retention_30=retention[30],
+            retention_60=retention[60],
+            retention_90=retention[90],
+            barbers=tuple(_barber_row(name, b, open_seconds, clients.barbers.get(name, (0, 0)))
                           for name, b in sorted(per_barber.items())),
         )
 
@@ -138,6 +156,12 @@ class KpiBook:
             if span is not None:
                 total += max(0.0, min(span[1], now) - span[0]) if n == 0 else span[1] - span[0]
         return total
+
+
+def _barber_row(name: str, b: BarberDay, open_seconds: float, rebookings: tuple[int, int]) -> BarberRow:
+    visits, rebooked = rebookings
+    return BarberRow(name, b.revenue, b.services, _ratio(b.busy_seconds, open_seconds), _ratio(b.revenue, b.services),
+                     _ratio(b.stars, b.reviews), _ratio(rebooked, visits))
 
 
 def _ratio(part: float, whole: float) -> float | None:

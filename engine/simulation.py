@@ -1,21 +1,36 @@
 """A simulated shop: each day's events come from the seed and the date alone, so any start gives the same history.
 
-Arrivals follow the profile's hours with the demand pattern below; customers queue for the first free barber;
-service time varies around the menu's duration; stars fall as waits grow.
+Clients join on a first visit and come back at their own intervals until they lapse (clientele.py), so new and
+returning clients, retention and rebooking are real. A day's arrivals are the clients due that day, spread over its
+hours with the demand pattern below. Some follow one barber; some book their next visit at checkout, others book
+ahead or walk in. Customers queue for a free barber (their own, if they asked for one); service time varies with the
+barber and around the menu's duration; stars fall as waits grow.
 """
 import heapq
 import random
+from bisect import bisect
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from string import ascii_uppercase
 
+from .clientele import LIFETIME, MAX_GAP, Client, Clientele, cumulative
 from .events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted, WalkedOut
 from .profile import ShopProfile
 
-BASE_ARRIVALS_PER_HOUR = 3.0  # off-peak weekday customers per open hour, for a 4-chair shop
+# Demand: the expected visits of an open day, for a 4-chair shop (about 44 on a weekday, 52 on Saturday, 48 on Sunday)
+BASE_ARRIVALS_PER_HOUR = 3.0  # off-peak weekday customers per open hour
 PEAK_FACTOR = 1.7  # in the profile's peak hours
 WEEKEND_FACTOR = 1.3  # Saturday and Sunday
 LAST_ARRIVAL_MINUTES = 30  # no new customers in the last half hour
-BOOKED_SHARE = 0.55  # the rest walk in
+# How clients book (who comes back, and when: clientele.py)
+REBOOK_PROPENSITY = 0.9  # a client in the habit (REBOOKER_SHARE) means to book the next visit at checkout this often,
+REBOOK_DELAY = 60.0  # a minute after the service; if it was not completed or the barber did not ask, booked ahead
+BOOKED_SHARE = 0.25  # the other visits booked ahead, 1 h to 7 days before; the rest walk in (about 45% overall)
+PREFERENCE_WAIT = 20 * 60  # seconds longer a walk-in waits for their own barber rather than take the first free chair
+# Barbers differ: drawn per barber from the seed and the name, so a shop's barbers keep their ways
+BARBER_SPEED = (0.85, 1.15)  # times the menu's duration
+BARBER_FOLLOWING = (0.5, 1.5)  # relative share of the followers
+BARBER_ASKS = (0.7, 1.0)  # how often the barber gets a rebooking client to book before leaving
+# Visits
 CANCEL_RATE = 0.07
 NO_SHOW_RATE = 0.04
 CLEANUP_SECONDS = 120  # between two customers in one chair
@@ -24,10 +39,8 @@ RETAIL_SHARE = 0.15
 RETAIL_PRICES = (16.0, 18.0, 22.0)
 REVIEW_SHARE = 0.25
 WALK_IN_PATIENCE = (15, 50)  # minutes a walk-in waits at most before leaving, drawn per customer
-LOOKAHEAD_DAYS = 8  # bookings are made at most 7 days ahead, so a day is generated before any of its events is due
 
-FIRST_NAMES = ('James', 'Malik', 'Carlos', 'Noah', 'Ethan', 'Jamal', 'Omar', 'Liam', 'Andre', 'Theo', 'Marcus',
-               'Diego', 'Kwame', 'Ryan', 'Hassan', 'Tyler', 'Mateo', 'Isaac', 'Jordan', 'Leo', 'Darnell', 'Sean')
+LOOKAHEAD_DAYS = MAX_GAP + 2  # a day's events start with rebookings made at its clients' previous checkouts
 REVIEW_TEXTS = {
     5: ('Best fade in town, in and out fast.', 'Great cut and great conversation.', 'Always on point. Booked again.'),
     4: ('Good cut, a bit of a wait.', 'Solid service, will be back.', 'Nice work, busy shop though.'),
@@ -37,53 +50,114 @@ REVIEW_TEXTS = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class _Day:
+    """One day served: its events (bookings made ahead as drawn), which of them may be rebookings, who finished when."""
+    events: list[Event]
+    rebookings: list[tuple[int, Booked, float, Client, int]]  # (index in events, booking, draw, client, visit number)
+    done: dict[tuple[str, int], tuple[float, int]]  # (client, visit number) -> (completion time, chair)
+
+
 class Simulation:
     def __init__(self, profile: ShopProfile, seed: int) -> None:
         self.profile = profile
         self.seed = seed
-        self._weights = [s.weight for s in profile.services]
+        self._services = profile.services
+        self._service_weights = cumulative(s.weight for s in profile.services)
+        barbers = [random.Random(f'{seed}:barber:{name}') for name in profile.barbers]
+        self.speed = [rng.uniform(*BARBER_SPEED) for rng in barbers]
+        self.following = [rng.uniform(*BARBER_FOLLOWING) for rng in barbers]
+        self.asks = [rng.uniform(*BARBER_ASKS) for rng in barbers]
+        self._shapes = [self._shape(weekday) for weekday in range(7)]  # (hour segments, cumulative expected visits)
+        self.clientele = Clientele(seed, [cum[-1] if cum else 0.0 for _, cum in self._shapes], self.following)
+        self._served: dict[int, _Day] = {}
 
     def arrivals_per_hour(self, day: date, hour: int) -> float:
         rate = BASE_ARRIVALS_PER_HOUR * (PEAK_FACTOR if self.profile.is_peak(hour) else 1.0)
         return rate * (WEEKEND_FACTOR if day.weekday() >= 5 else 1.0)
 
     def events_for_day(self, day: date) -> list[Event]:
-        """Every event of the visits on `day`, including bookings made on earlier days, in time order."""
-        span = self.profile.open_span(day)
-        if span is None:
-            return []
-        rng = random.Random(f'{self.seed}:{day.isoformat()}')
-        opens, closes = span
-        events: list[Event] = []
-        arrivals: list[tuple[float, str, str, str, bool]] = []  # (at, customer, name, service, walk-in)
-        count = 0
-        for hour_start in _hour_starts(opens, closes - LAST_ARRIVAL_MINUTES * 60):
-            hour = self.profile.local(hour_start).hour
-            rate = self.arrivals_per_hour(day, hour) / 3600
-            hour_end = min(hour_start + 3600, closes - LAST_ARRIVAL_MINUTES * 60)
-            t = hour_start + rng.expovariate(rate)
-            while t < hour_end:
-                count += 1
-                customer = f'{day:%Y%m%d}-{count:03d}'
-                name = f'{rng.choice(FIRST_NAMES)} {rng.choice(ascii_uppercase)}.'
-                service = rng.choices(self.profile.services, self._weights)[0].name
-                arrival, walk_in = self._booking(rng, events, t, customer, name, service)
-                if arrival is not None:
-                    arrivals.append((arrival, customer, name, service, walk_in))
-                t += rng.expovariate(rate)
-        self._serve(rng, events, opens, arrivals)
-        events.sort(key=lambda e: (e.at, e.id))
-        return events
+        """Every event of the visits on `day`, including bookings made on earlier days, in time order.
 
-    def _booking(self, rng: random.Random, events: list[Event], t: float, customer: str, name: str,
-                 service: str) -> tuple[float | None, bool]:
+        A rebooking was made at the client's previous checkout, weeks before: that day is simulated (not returned)
+        to know when, so the booking is the same whichever day a history starts from."""
+        ordinal = day.toordinal()
+        self.clientele.expand(ordinal - MAX_GAP - LIFETIME, ordinal)  # the days of the previous visits, too
+        served = self._serve(ordinal)
+        events = served.events
+        if served.rebookings:
+            events = list(events)
+            for index, booking, draw, client, number in served.rebookings:
+                done = self._serve(client.days[number - 1]).done.get((client.id, number - 1))
+                if done is not None and draw < self.asks[done[1]]:  # booked at the last checkout
+                    events[index] = replace(booking, at=done[0] + REBOOK_DELAY)
+        return sorted(events, key=lambda e: (e.at, e.id))
+
+    def _shape(self, weekday: int) -> tuple[list[tuple[float, float]], list[float]]:
+        """A weekday's arrival hours as (start, end) seconds after midnight, and the visits expected up to each."""
+        hours = self.profile.hours.get(weekday)
+        if hours is None:
+            return [], []
+        t = hours.opens.hour * 3600 + hours.opens.minute * 60
+        last = hours.closes.hour * 3600 + hours.closes.minute * 60 - LAST_ARRIVAL_MINUTES * 60
+        segments, expected, total = [], [], 0.0
+        while t < last:
+            hour = int(t // 3600)
+            end = min((hour + 1) * 3600, last)
+            rate = BASE_ARRIVALS_PER_HOUR * (PEAK_FACTOR if self.profile.is_peak(hour) else 1.0)
+            total += rate * (WEEKEND_FACTOR if weekday >= 5 else 1.0) * (end - t) / 3600
+            segments.append((t, end))
+            expected.append(total)
+            t = end
+        return segments, expected
+
+    def _serve(self, ordinal: int) -> _Day:
+        served = self._served.get(ordinal)
+        if served is None:
+            if len(self._served) > 4 * LOOKAHEAD_DAYS:  # only the last few weeks are looked up again
+                self._served = {d: s for d, s in self._served.items() if d >= ordinal - 2 * LOOKAHEAD_DAYS}
+            served = self._served[ordinal] = self._day(ordinal)
+        return served
+
+    def _day(self, ordinal: int) -> _Day:
+        day = date.fromordinal(ordinal)
+        span = self.profile.open_span(day)
+        visits = self.clientele.visits_on(ordinal)
+        if span is None or not visits:
+            return _Day([], [], {})
+        rng = random.Random(f'{self.seed}:{day.isoformat()}')
+        segments, expected = self._shapes[day.weekday()]
+        origin = span[0] - segments[0][0]  # the instant of local midnight, as the opening hours count from it
+        timed = []
+        for client, number in visits:
+            start, end = segments[bisect(expected, rng.random() * expected[-1])]
+            timed.append((origin + rng.uniform(start, end), client, number))
+        timed.sort(key=lambda visit: visit[0])
+        served = _Day([], [], {})
+        arrivals = []
+        for count, (t, client, number) in enumerate(timed, 1):
+            customer = f'{day:%Y%m%d}-{count:03d}'
+            service = rng.choices(self._services, cum_weights=self._service_weights)[0].name
+            rebooks = client.rebooker and number > 0 and rng.random() < REBOOK_PROPENSITY
+            arrival, walk_in = self._booking(rng, served, t, customer, client, number, service, rebooks)
+            if arrival is not None:
+                arrivals.append((arrival, customer, client, number, service, walk_in))
+        self._serve_in_turn(rng, served, span[0], arrivals)
+        return served
+
+    def _booking(self, rng: random.Random, served: _Day, t: float, customer: str, client: Client, number: int,
+                 service: str, rebooks: bool) -> tuple[float | None, bool]:
         """Emit the booking story of one visit; return when the customer arrives (None: never) and if they walked in."""
-        if rng.random() >= BOOKED_SHARE:
-            events.append(CheckedIn(f'{customer}-in', t, customer, name, True))
+        events = served.events
+        if not rebooks and rng.random() >= BOOKED_SHARE:
+            events.append(CheckedIn(f'{customer}-in', t, customer, client.name, True, client.id))
             return t, True
         slot = t - t % 900  # appointments start on the quarter hour
         booked_at = slot - rng.uniform(3600, 7 * 86400)
-        events.append(Booked(f'{customer}-bk', booked_at, customer, name, service, None, slot))
+        barber = None if client.barber is None else self.profile.barbers[client.barber]
+        events.append(Booked(f'{customer}-bk', booked_at, customer, client.name, service, barber, slot, client.id))
+        if rebooks:  # made at the last checkout instead, if that visit was done and the barber asked
+            served.rebookings.append((len(events) - 1, events[-1], rng.random(), client, number))
         fate = rng.random()
         if fate < CANCEL_RATE:
             events.append(Cancelled(f'{customer}-cx', rng.uniform(booked_at, slot - 1800), customer))
@@ -92,16 +166,21 @@ class Simulation:
             events.append(NoShow(f'{customer}-ns', slot + 900, customer))
             return None, False
         arrival = max(booked_at + 60, slot + rng.uniform(-600, 300))
-        events.append(CheckedIn(f'{customer}-in', arrival, customer, name, False))
+        events.append(CheckedIn(f'{customer}-in', arrival, customer, client.name, False, client.id))
         return arrival, False
 
-    def _serve(self, rng: random.Random, events: list[Event], opens: float,
-               arrivals: list[tuple[float, str, str, str, bool]]) -> None:
-        """First come, first served by whichever barber is free first; a walk-in facing too long a wait leaves."""
-        barbers = self.profile.barbers
+    def _serve_in_turn(self, rng: random.Random, served: _Day, opens: float, arrivals: list[tuple]) -> None:
+        """In order of arrival: a booked client who asked for a barber waits for them, a walk-in who follows one waits
+        for them if it is not much longer, anyone else takes the first free chair; a walk-in facing too long a wait
+        leaves."""
+        barbers, events = self.profile.barbers, served.events
         free_at = [opens] * len(barbers)
-        for arrival, customer, _, service_name, walk_in in sorted(arrivals):
+        for arrival, customer, client, number, service_name, walk_in in sorted(arrivals, key=lambda a: a[:2]):
             chair = min(range(len(barbers)), key=free_at.__getitem__)
+            own = client.barber
+            if own is not None and own != chair and (
+                    not walk_in or max(arrival, free_at[own]) - max(arrival, free_at[chair]) <= PREFERENCE_WAIT):
+                chair = own
             barber = barbers[chair]
             service = self.profile.service(service_name)
             start = max(arrival, free_at[chair])
@@ -109,8 +188,9 @@ class Simulation:
             if walk_in and start - arrival > patience:
                 events.append(WalkedOut(f'{customer}-wo', arrival + patience, customer))
                 continue
-            end = start + service.minutes * 60 * min(1.5, max(0.7, rng.gauss(1.0, 0.12)))
+            end = start + service.minutes * 60 * self.speed[chair] * min(1.5, max(0.7, rng.gauss(1.0, 0.12)))
             free_at[chair] = end + CLEANUP_SECONDS
+            served.done[(client.id, number)] = (end, chair)
             tip = round(service.price * rng.choice((0.1, 0.15, 0.2, 0.25))) if rng.random() < TIP_SHARE else 0.0
             retail = rng.choice(RETAIL_PRICES) if rng.random() < RETAIL_SHARE else 0.0
             events.append(ServiceStarted(f'{customer}-st', start, customer, barber, service_name))
@@ -141,10 +221,3 @@ class SimulatedFeed:
         while self._heap and self._heap[0][0] <= now:
             released.append(heapq.heappop(self._heap)[2])
         return released
-
-
-def _hour_starts(opens: float, until: float):
-    t = opens
-    while t < until:
-        yield t
-        t += 3600

@@ -61,3 +61,13 @@ def test_a_file_without_the_columns_is_refused_as_a_whole():
     with pytest.raises(CsvError, match='empty'):
         parse_appointments('', PROFILE, NOW)
     assert parse_appointments('\ufeffDate, Time ,Barber,Service,Price,Tip,Status\n' + ROWS[0], PROFILE, NOW).visits == 1
+
+
+def test_an_optional_client_column_links_the_visits_and_leaves_the_ids_as_they_were():
+    with_clients = parse(*(f'{row},{client}' for row, client in zip(ROWS, ('k-1', '', 'k-1'), strict=True)),
+                         header=HEADER.replace('status', 'status,client'))
+    assert [e['id'] for e in with_clients.events] == [e['id'] for e in parse(*ROWS).events]
+    clients = [(e['kind'], e['client']) for e in with_clients.events if e['kind'] in ('Booked', 'CheckedIn')]
+    assert clients == [('Booked', 'k-1'), ('CheckedIn', 'k-1'), ('Booked', None), ('Booked', 'k-1')]
+    too_long = parse(f'{ROWS[0]},{"x" * 65}', header=HEADER.replace('status', 'status,client'))
+    assert too_long.visits == 0 and 'longer than 64 characters' in too_long.rejected[0].reason

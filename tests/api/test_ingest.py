@@ -110,3 +110,20 @@ async def test_switching_back_to_live_brings_the_stored_events_back(user: User):
     await switch_mode(shop.id, 'live')
     metrics = (await user.http_client.get(f'{shop.url}/metrics', headers=shop.headers)).json()
     assert metrics['events_applied'] == 6 and metrics['simulated'] is False and metrics['today']['revenue'] == 70.0
+
+
+async def test_a_client_id_makes_a_returning_client_and_a_rebooking_at_checkout(user: User):
+    shop = await live_shop(user)
+    earlier, today = visit(1, at=NOW - 40 * 86400), visit(2)
+    earlier[0]['client'] = today[0]['client'] = 'till-1042'
+    next_visit = {'kind': 'Booked', 'id': 'b3', 'at': today[2]['at'] + 120, 'customer': 'c3', 'client': 'till-1042',
+                  'service': 'Haircut', 'barber': 'Marco', 'appointment_at': NOW + 28 * 86400}
+    response = await user.http_client.post(f'{shop.url}/events', json={'events': [*earlier, *today, next_visit]},
+                                           headers=shop.headers)
+    assert response.json() == {'accepted': 7, 'duplicates': 0}
+    month = (await user.http_client.get(f'{shop.url}/metrics', headers=shop.headers)).json()['kpis_month']
+    assert (month['new_clients'], month['returning_clients'], month['rebooking_rate']) == (0, 1, 1.0)
+    assert [(row['barber'], row['rebooking_rate']) for row in month['barbers']] == [('Marco', 1.0)]
+    blank = {**visit(4)[0], 'client': ' '}
+    response = await user.http_client.post(f'{shop.url}/events', json=blank, headers=shop.headers)
+    assert response.status_code == 422 and [e['loc'] for e in response.json()['detail']] == [['client']]

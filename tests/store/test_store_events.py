@@ -1,6 +1,8 @@
 """The event log keeps each event once, in time order, and rejects malformed events by field."""
 import pytest
 
+from engine import CheckedIn
+from engine.events import event_from_dict
 from store.errors import EventError
 from store.events import append_events, append_in_chunks, insert_new_events, load_events
 
@@ -62,3 +64,14 @@ async def test_append_in_chunks_reports_progress_and_counts_new_events_once(db):
     assert await append_in_chunks(db, shop_id, events, size=1000, progress=done.append) == 2500
     assert done == [1000, 2000, 2500]
     assert await append_in_chunks(db, shop_id, events[2000:] + [event('new', 1.0)], size=1000) == 1
+
+
+async def test_events_stored_before_the_client_field_still_load_into_the_engine(db):
+    shop_id = (await owner(db)).shops[0].shop_id
+    old = event('old-in', 10.0, kind='CheckedIn', customer='v1', name='Noah K.', walk_in=True)  # no `client`
+    new = CheckedIn('new-in', 20.0, 'v2', 'Noah K.', False, 'till-7').to_dict()
+    await append_events(db, shop_id, [old, new])
+    loaded = [event_from_dict(data) for data in await load_events(db, shop_id)]
+    assert loaded == [CheckedIn('old-in', 10.0, 'v1', 'Noah K.', True),
+                      CheckedIn('new-in', 20.0, 'v2', 'Noah K.', False, 'till-7')]
+    assert loaded[0].client is None

@@ -122,3 +122,17 @@ async def test_the_activity_feed_adds_what_just_happened_on_top(user: User):
     assert rows[0].content.endswith(f'>{shown_at}</span>')
     assert not any('A customer' in row.content for row in rows)  # names come from the engine, not from what was shown
 
+
+async def test_the_figures_below_the_cards_show_the_clients_and_each_barbers_rebooking(user: User):
+    await sign_up_owner(user)
+    month = the_engine().snapshot().kpis_month
+    (table,) = user.find(marker='kpi-table').elements
+    rows = {row['figure']: row['month'] for row in table.rows}
+    assert rows['New clients'] == f'{month.new_clients:,}'
+    assert rows['Returning clients'] == f'{month.returning_clients:,}'
+    assert rows['Rebooking rate'] == f'{month.rebooking_rate:.0%}' and rows['Retention 30 days'].endswith('%')
+    assert {'Retention 60 days', 'Retention 90 days'} <= rows.keys()
+    (barbers,) = user.find(marker='barber-table').elements
+    assert {'name': 'rebooked', 'label': 'Rebooked (%)', 'field': 'rebooked', 'sortable': True} in barbers.columns
+    assert {row['barber']: row['rebooked'] for row in barbers.rows} == \
+        {row.barber: round(row.rebooking_rate * 100) for row in month.barbers}

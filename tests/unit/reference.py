@@ -1,4 +1,5 @@
 """Every dashboard figure recomputed from scratch over an event log: the slow, obvious truth the engine must match."""
+from collections import defaultdict
 from datetime import date, timedelta
 
 from engine import (
@@ -96,3 +97,52 @@ def kpis(profile: ShopProfile, log: list[Event], day: date, days: int, now: floa
                                sum(e.walk_in for e in checkins)),
         'barber_revenue': {b: sum(e.price + e.retail for e in done if e.barber == b) for b in {e.barber for e in done}},
     }
+
+
+def client_kpis(profile: ShopProfile, log: list[Event], day: date, days: int, now: float) -> dict:
+    """Rebooking, new and returning clients and retention over `days` days up to `day`, from scratch."""
+    seen = [e for e in log if e.at <= now]
+    local_day = lambda t: profile.local(t).date()  # noqa: E731
+    ratio = lambda a, b: a / b if b else None  # noqa: E731
+    booked_client = {e.customer: e.client for e in seen if isinstance(e, Booked)}
+    checked_in = {e.customer: e for e in seen if isinstance(e, CheckedIn)}
+    bookings = defaultdict(list)
+    for e in seen:
+        if isinstance(e, Booked) and e.client is not None:
+            bookings[e.client].append(e)
+    visits = []  # (completion, client, rebooked): every completed visit with a known client
+    for e in seen:
+        if isinstance(e, ServiceCompleted):
+            came = checked_in.get(e.customer)
+            client = came.client if came is not None and came.client is not None else booked_client.get(e.customer)
+            if client is not None:
+                since = came.at if came is not None else e.at
+                rebooked = any(b.customer != e.customer and since <= b.at <= e.at + 15 * 60 for b in bookings[client])
+                visits.append((e, client, rebooked))
+    period = {day - timedelta(n) for n in range(days)}
+    in_period = [(e, c, r) for e, c, r in visits if local_day(e.at) in period]
+    days_of = defaultdict(list)
+    for e, client, _ in visits:
+        days_of[client].append(local_day(e.at))
+    first = day - timedelta(days - 1)
+    clients = {c for _, c, _ in in_period}
+    figures = {
+        'rebooking_rate': ratio(sum(r for _, _, r in in_period), len(in_period)),
+        'new_clients': sum(min(days_of[c]) >= first for c in clients),
+        'returning_clients': sum(min(days_of[c]) < first for c in clients),
+        'barber_rebooking': {b: ratio(sum(r for e, _, r in in_period if e.barber == b),
+                                      sum(e.barber == b for e, _, _ in in_period))
+                             for b in {e.barber for e in seen if isinstance(e, ServiceCompleted)
+                                       and local_day(e.at) in period}},
+    }
+    for within in (30, 60, 90):
+        last = day - timedelta(within)
+        window = {last - timedelta(n) for n in range(days)}
+        cohort = back = 0
+        for visit_days in days_of.values():
+            latest = max((d for d in visit_days if d in window), default=None)
+            if latest is not None:
+                cohort += 1
+                back += any(latest < d <= latest + timedelta(within) for d in visit_days if d > last)
+        figures[f'retention_{within}'] = ratio(back, cohort)
+    return figures

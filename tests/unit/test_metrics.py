@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from engine import CheckedIn, ShopEngine, SimClock, demo_profile
 from engine.series import Series
 
-from .reference import day_figures, kpis, live_figures
+from .reference import client_kpis, day_figures, kpis, live_figures
 
 MONTH = 30 * 86400
 
@@ -60,11 +60,43 @@ def test_every_figure_equals_a_recomputation_from_the_event_log(seed, zone, offs
                          'walk_ins_lost'):
                 assert _close(getattr(computed, name), expected[name]), (name, days)
             assert {row.barber: pytest.approx(row.revenue) for row in computed.barbers} == expected['barber_revenue']
+            _assert_clients(computed, client_kpis(profile, log, snapshot.day, days, at), days)
         arrived = [profile.local(e.at) for e in log if isinstance(e, CheckedIn) and e.at <= at]
         assert list(snapshot.arrivals) == [sum(t.date() == snapshot.day and t.hour == h for t in arrived)
                                            for h in snapshot.hours]
         hourly = dict(zip(snapshot.hours, snapshot.hourly_revenue, strict=True))
         assert sum(hourly.values()) == pytest.approx(snapshot.today.revenue)
+
+
+def _assert_clients(computed, expected: dict, days: int) -> None:
+    for name in ('rebooking_rate', 'new_clients', 'returning_clients', 'retention_30', 'retention_60', 'retention_90'):
+        assert _close(getattr(computed, name), expected[name]), (name, days)
+    rebooking = {row.barber: row.rebooking_rate for row in computed.barbers}
+    assert rebooking.keys() == expected['barber_rebooking'].keys()
+    assert all(_close(rebooking[b], expected['barber_rebooking'][b]) for b in rebooking), days
+
+
+@pytest.mark.parametrize('seed', [3, 7])
+def test_client_figures_over_months_equal_a_recomputation(seed):
+    """Long enough a history for retention over 90 days, read at instants of an open day, a closed night and after."""
+    profile = demo_profile('Europe/Berlin')
+    start = datetime(2026, 6, 1, 9, 40, tzinfo=profile.tz).timestamp()
+    clock = SimClock(start=start, speed=0)
+    engine = ShopEngine.simulated(profile, clock, seed, history_days=130)
+    log = []
+    engine.listeners.append(log.append)
+    for offset in (0, 4.4 * 3600, 14 * 3600, 3 * 86400 + 11 * 3600):
+        clock.advance(start + offset - clock.now())
+        engine.advance()
+        snapshot = engine.snapshot()
+        at = snapshot.at if snapshot.day_is_today else \
+            datetime.combine(snapshot.day, time.max, profile.tz).timestamp()
+        for computed, days in ((snapshot.kpis_day, 1), (snapshot.kpis_month, 30)):
+            expected = client_kpis(profile, log, snapshot.day, days, at)
+            _assert_clients(computed, expected, days)
+        month = snapshot.kpis_month
+        assert all(value is not None for value in (month.rebooking_rate, month.retention_30, month.retention_90))
+        assert month.new_clients > 0 and month.returning_clients > month.new_clients
 
 
 def test_revenue_agrees_with_the_hourly_chart_and_trend():

@@ -1,4 +1,4 @@
-"""The figures behind the headline cards: ticket, retail, no-shows, walk-ins, and each barber, sortable."""
+"""The figures behind the headline cards: ticket, retail, no-shows, walk-ins, clients, and each barber, sortable."""
 from nicegui import binding, ui
 
 from ..state import SessionState
@@ -11,6 +11,7 @@ BARBER_COLUMNS = [
     {'name': 'utilization', 'label': 'Utilization (%)', 'field': 'utilization', 'sortable': True},
     {'name': 'ticket', 'label': 'Avg ticket ($)', 'field': 'ticket', 'sortable': True},
     {'name': 'rating', 'label': 'Rating', 'field': 'rating', 'sortable': True},
+    {'name': 'rebooked', 'label': 'Rebooked (%)', 'field': 'rebooked', 'sortable': True},
 ]
 KPI_COLUMNS = [
     {'name': 'figure', 'label': '', 'field': 'figure', 'align': 'left'},
@@ -20,7 +21,7 @@ KPI_COLUMNS = [
 
 
 def create(state: SessionState) -> None:
-    with ui.expansion('More figures: tickets, no-shows, walk-ins and each barber', icon='insights') \
+    with ui.expansion('More figures: tickets, no-shows, walk-ins, clients and each barber', icon='insights') \
             .classes('w-full bg-white rounded shadow-sm').mark('kpis'):
         part_error.create(state, 'kpis')
         with ui.grid().classes('w-full gap-4 grid-cols-1 lg:grid-cols-3'):

@@ -40,8 +40,9 @@ async def create(ctx: AppContext, shop_id: str) -> None:
             ui.separator()
             ui.label('Import past appointments').classes('font-medium')
             ui.label(f'A CSV file with the columns {", ".join(COLUMNS)} (status: completed, cancelled or no-show), '
-                     "dates as YYYY-MM-DD and times in the shop's time zone. Importing the same file again adds "
-                     'nothing twice.').classes('text-sm text-grey-8')
+                     "dates as YYYY-MM-DD and times in the shop's time zone, and optionally client (the client's id, "
+                     'for new and returning clients and retention). Importing the same file again adds nothing '
+                     'twice.').classes('text-sm text-grey-8')
             upload = ui.upload(label='CSV file', auto_upload=True, max_file_size=MAX_FILE_BYTES,
                                on_rejected=lambda: status.set_text('Choose a CSV file of at most 20 MB.')) \
                 .props('accept=.csv,text/csv flat bordered').classes('w-full').mark('import-upload')

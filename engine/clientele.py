@@ -1,0 +1,112 @@
+"""The demo shop's clients: who joins on which day, and on which days each comes back, until they lapse.
+
+Each open day's new clients, and each one's whole future, come from the seed and that day alone, so the clients due
+on a day are the same whichever day a history starts from (a day depends on the LIFETIME days before it).
+"""
+import math
+import random
+from bisect import bisect
+from dataclasses import dataclass
+from datetime import date
+from string import ascii_uppercase
+
+FIRST_RETURN = 0.5  # first-time clients who ever come back
+STAY = 0.85  # a returning client's chance of coming again after each later visit
+MAX_VISITS = 12  # a client's visits are capped, so a day depends on a bounded past (about a year and a half)
+RETURN_DAYS = (21, 42)  # each client's own mean interval between visits, days (drawn uniformly)
+INTERVAL_SPREAD = 0.25  # each interval within ±25% of the client's mean, then moved to a likely weekday nearby
+FOLLOWER_SHARE = 0.55  # clients who ask for one barber; the rest take whoever is free
+REBOOKER_SHARE = 0.6  # clients in the habit of booking their next visit at checkout
+
+MAX_GAP = math.ceil(RETURN_DAYS[1] * (1 + INTERVAL_SPREAD)) + 3  # days between two visits of a client, at most
+LIFETIME = (MAX_VISITS - 1) * MAX_GAP  # days from a client's first visit to their last, at most
+VISITS_PER_CLIENT = 1 + FIRST_RETURN * (1 - STAY ** (MAX_VISITS - 1)) / (1 - STAY)  # expected, about 3.8
+# so an open day's new clients are Poisson with mean (its expected visits / VISITS_PER_CLIENT), about 12 on a weekday,
+# and the visits of a day (new clients and those coming back) add up to the demand pattern
+
+FIRST_NAMES = ('James', 'Malik', 'Carlos', 'Noah', 'Ethan', 'Jamal', 'Omar', 'Liam', 'Andre', 'Theo', 'Marcus',
+               'Diego', 'Kwame', 'Ryan', 'Hassan', 'Tyler', 'Mateo', 'Isaac', 'Jordan', 'Leo', 'Darnell', 'Sean')
+
+
+@dataclass(frozen=True, slots=True)
+class Client:
+    id: str
+    name: str
+    barber: int | None  # the barber they follow (an index into the profile's barbers); None: anyone
+    rebooker: bool
+    days: tuple[int, ...]  # every visit, as date ordinals; the first is the day they joined
+
+
+class Clientele:
+    def __init__(self, seed: int, expected: list[float], following: list[float]) -> None:
+        """`expected`: the visits of an open day by weekday (0: closed); `following`: each barber's share of the
+        followers, relative."""
+        self.seed = seed
+        self._expected = expected
+        self._following = cumulative(following)
+        self._nearby = [cumulative(expected[(first + n) % 7] for n in range(7)) for first in range(7)]
+        self._visits: dict[int, list[tuple[Client, int]]] = {}  # day -> (client, visit number), once expanded
+        self._expanded = (0, -1)  # the join days expanded so far, inclusive
+
+    def visits_on(self, ordinal: int) -> list[tuple[Client, int]]:
+        """The clients due on a day, with the number of each one's visit (0: their first), in a fixed order."""
+        self.expand(ordinal - LIFETIME, ordinal)
+        return sorted(self._visits.get(ordinal, ()), key=lambda visit: visit[0].id)
+
+    def expand(self, first: int, last: int) -> None:
+        """Make sure every client who joined from `first` to `last` is known; a far jump starts the cache afresh."""
+        low, high = self._expanded
+        if first > high + 1 or last < low - 1 or max(last, high) - min(first, low) > 2 * LIFETIME + 400:
+            self._visits.clear()
+            low, high = first, first - 1
+        for join in (*range(first, low), *range(high + 1, last + 1)):
+            self._join(join)
+        self._expanded = (min(first, low), max(last, high))
+
+    def _join(self, ordinal: int) -> None:
+        """The clients whose first visit is on this day, each with every visit they will make."""
+        expected = self._expected[(ordinal - 1) % 7]
+        if not expected:
+            return
+        day = date.fromordinal(ordinal)
+        rng = random.Random(f'{self.seed}:clients:{day.isoformat()}')
+        barbers = range(len(self._following))
+        for n in range(_poisson(rng, expected / VISITS_PER_CLIENT)):
+            name = f'{rng.choice(FIRST_NAMES)} {rng.choice(ascii_uppercase)}.'
+            follows = rng.random() < FOLLOWER_SHARE and len(barbers) > 0
+            barber = rng.choices(barbers, cum_weights=self._following)[0] if follows else None
+            rebooker = rng.random() < REBOOKER_SHARE
+            mean = rng.uniform(*RETURN_DAYS)
+            days = [ordinal]
+            if rng.random() < FIRST_RETURN:
+                while len(days) < MAX_VISITS:
+                    target = days[-1] + round(mean * rng.uniform(1 - INTERVAL_SPREAD, 1 + INTERVAL_SPREAD))
+                    days.append(self._nearby_open_day(target, rng))
+                    if rng.random() >= STAY:
+                        break
+            client = Client(f'c{day:%Y%m%d}-{n + 1:02d}', name, barber, rebooker, tuple(days))
+            for number, visit_day in enumerate(days):
+                self._visits.setdefault(visit_day, []).append((client, number))
+
+    def _nearby_open_day(self, target: int, rng: random.Random) -> int:
+        """A day within 3 of `target`, as likely as its weekday is busy: keeps each weekday's share of the visits."""
+        first = target - 3
+        weights = self._nearby[(first - 1) % 7]
+        return first + bisect(weights, rng.random() * weights[-1])
+
+
+def cumulative(weights) -> list[float]:
+    total, sums = 0.0, []
+    for weight in weights:
+        total += weight
+        sums.append(total)
+    return sums
+
+
+def _poisson(rng: random.Random, mean: float) -> int:
+    """Knuth's method: fine for the dozen or so new clients of a day."""
+    limit, count, product = math.exp(-mean), 0, rng.random()
+    while product > limit:
+        count += 1
+        product *= rng.random()
+    return count
