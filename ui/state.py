@@ -28,11 +28,12 @@ class ChairView:
     busy: bool = False
 
 
-@bindable_dataclass(bindable_fields=['ready', 'shop_name', 'local_time', 'status', 'is_open', 'notice', 'updated',
-                                     'engine_ok', 'speed', 'in_shop', 'waiting', 'avg_wait', 'peak', 'hours',
-                                     'hourly_revenue', 'hourly_last_week', 'arrivals', 'expected_arrivals', 'services',
-                                     'kpi_rows', 'barber_rows', 'made_at',
-                                     *[f'{p}_error' for p in PARTS]])
+SHOWN = ('ready', 'shop_name', 'local_time', 'status', 'is_open', 'notice', 'updated', 'engine_ok', 'speed', 'in_shop',
+         'waiting', 'avg_wait', 'peak', 'hours', 'hourly_revenue', 'hourly_last_week', 'arrivals', 'expected_arrivals',
+         'services', 'kpi_rows', 'barber_rows', 'made_at', *[f'{p}_error' for p in PARTS])  # what pages bind to
+
+
+@bindable_dataclass(bindable_fields=list(SHOWN))
 class SessionState:
     ready: bool = False  # False until the first snapshot: skeletons hold the place
     shop_name: str = ''
@@ -67,6 +68,10 @@ class SessionState:
     chart_error: str = ''
     services_error: str = ''
     kpis_error: str = ''
+    snapshot: Snapshot | None = None  # the one shown
+    previous: Snapshot | None = None  # of a shop's shared figures: the snapshot before, and what changed since
+    changed: tuple[str, ...] = ()
+    cards_or_chairs_changed: bool = True
 
     def update(self, snapshot: Snapshot) -> None:
         """Each part updates on its own, so one that fails says so and the others keep going."""
@@ -94,21 +99,28 @@ class SessionState:
         if isinstance(update, str):
             self.engine_ok = False
             self.updated = f'{update} (last update {self.last_update})'
+            self.snapshot = None  # the next snapshot is copied in full, which sets these back
         else:
             self.copy(shown(update))
 
     def copy(self, other: 'SessionState') -> None:
-        """Only the values that differ reach the page: a bindable property propagates a change, not an assignment."""
-        for name in _PLAIN_FIELDS:
+        """Only the values that differ reach the page: a bindable property propagates a change, not an assignment.
+
+        A page that showed the shop's previous snapshot needs only the fields that changed since (at 1x, the clock).
+        """
+        delta = self.snapshot is not None and self.snapshot is other.previous
+        for name in other.changed if delta else _PLAIN_FIELDS:
             setattr(self, name, getattr(other, name))
-        for name in _METRICS:
-            mine, theirs = getattr(self, name), getattr(other, name)
-            for metric_field in _METRIC_FIELDS:
-                setattr(mine, metric_field, getattr(theirs, metric_field))
-        if len(self.chairs) != len(other.chairs):
-            self.chairs = [ChairView() for _ in other.chairs]
-        for mine, theirs in zip(self.chairs, other.chairs, strict=True):
-            mine.barber, mine.text, mine.busy = theirs.barber, theirs.text, theirs.busy
+        if not delta or other.cards_or_chairs_changed:
+            for name in _METRICS:
+                mine, theirs = getattr(self, name), getattr(other, name)
+                for metric_field in _METRIC_FIELDS:
+                    setattr(mine, metric_field, getattr(theirs, metric_field))
+            if len(self.chairs) != len(other.chairs):
+                self.chairs = [ChairView() for _ in other.chairs]
+            for mine, theirs in zip(self.chairs, other.chairs, strict=True):
+                mine.barber, mine.text, mine.busy = theirs.barber, theirs.text, theirs.busy
+        self.snapshot = other.snapshot
 
     def _update_cards(self, s: Snapshot) -> None:
         weekday = f'{s.day:%a}'
@@ -155,30 +167,34 @@ class SessionState:
 
     def _update_kpis(self, s: Snapshot) -> None:
         day, month = s.kpis_day, s.kpis_month
-        self.kpi_rows = [{'figure': title, 'day': _percent_or_money(getattr(day, name), money),
-                          'month': _percent_or_money(getattr(month, name), money)}
-                         for title, name, money in KPI_ROWS]
+        self.kpi_rows = [{'figure': title, 'day': _kpi_text(getattr(day, name), kind),
+                          'month': _kpi_text(getattr(month, name), kind)}
+                         for title, name, kind in KPI_ROWS]
         self.barber_rows = [{'barber': row.barber, 'revenue': round(row.revenue), 'services': row.services,
                              'utilization': None if row.utilization is None else round(row.utilization * 100),
                              'ticket': None if row.average_ticket is None else round(row.average_ticket),
-                             'rating': None if row.rating is None else round(row.rating, 2)}
+                             'rating': None if row.rating is None else round(row.rating, 2),
+                             'rebooked': None if row.rebooking_rate is None else round(row.rebooking_rate * 100)}
                             for row in month.barbers]
 
 
-KPI_ROWS = (('Average ticket', 'average_ticket', True), ('Retail attachment', 'retail_attachment', False),
-            ('No-show rate', 'no_show_rate', False), ('Late cancellations', 'late_cancel_rate', False),
-            ('Walk-in share', 'walk_in_share', False), ('Walk-ins lost', 'walk_ins_lost', False))
+KPI_ROWS = (('Average ticket', 'average_ticket', 'money'), ('Retail attachment', 'retail_attachment', '%'),
+            ('No-show rate', 'no_show_rate', '%'), ('Late cancellations', 'late_cancel_rate', '%'),
+            ('Walk-in share', 'walk_in_share', '%'), ('Walk-ins lost', 'walk_ins_lost', '%'),
+            ('Rebooking rate', 'rebooking_rate', '%'), ('New clients', 'new_clients', 'count'),
+            ('Returning clients', 'returning_clients', 'count'), ('Retention 30 days', 'retention_30', '%'),
+            ('Retention 60 days', 'retention_60', '%'), ('Retention 90 days', 'retention_90', '%'))
 
 
 _METRICS = ('revenue', 'bookings', 'satisfaction', 'utilization')
 _METRIC_FIELDS = tuple(f.name for f in fields(MetricView))
-_PLAIN_FIELDS = tuple(f.name for f in fields(SessionState) if f.name not in (*_METRICS, 'chairs'))
+_PLAIN_FIELDS = (*SHOWN, 'last_update')
 
 
-def _percent_or_money(value: float | None, money: bool) -> str:
+def _kpi_text(value: float | None, kind: str) -> str:
     if value is None:
         return '–'
-    return f'${value:,.2f}' if money else f'{value:.0%}'
+    return f'${value:,.2f}' if kind == 'money' else f'{value:,}' if kind == 'count' else f'{value:.0%}'
 
 
 def _set(view: MetricView, value: str, detail: str, trend: float | None, weekday: str) -> None:
@@ -198,14 +214,21 @@ def _change_text(now: int, before: int) -> str:
     return f'{(now - before) / before:+.0%}'
 
 
-_shown: dict[str, tuple[Snapshot, SessionState]] = {}  # per shop: the latest snapshot and its figures
+_shown: dict[str, SessionState] = {}  # per shop: the figures of its latest snapshot
 
 
 def shown(snapshot: Snapshot) -> SessionState:
     """Every page of a shop shows the same figures: they are worked out once per snapshot, then copied to each page."""
-    latest = _shown.get(snapshot.shop_id)
-    if latest is None or latest[0] is not snapshot:
-        state = latest[1] if latest else SessionState()
+    state = _shown.setdefault(snapshot.shop_id, SessionState())
+    if state.snapshot is not snapshot:
+        before, nested_before = {name: getattr(state, name) for name in _PLAIN_FIELDS}, _nested(state)
         state.update(snapshot)
-        latest = _shown[snapshot.shop_id] = (snapshot, state)
-    return latest[1]
+        state.changed = tuple(name for name in _PLAIN_FIELDS if getattr(state, name) != before[name])
+        state.cards_or_chairs_changed = _nested(state) != nested_before
+        state.previous, state.snapshot = state.snapshot, snapshot
+    return state
+
+
+def _nested(state: SessionState) -> tuple:
+    return (tuple(getattr(getattr(state, name), f) for name in _METRICS for f in _METRIC_FIELDS),
+            tuple((chair.barber, chair.text, chair.busy) for chair in state.chairs))
