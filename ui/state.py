@@ -219,7 +219,9 @@ _shown: dict[str, SessionState] = {}  # per shop: the figures of its latest snap
 
 def shown(snapshot: Snapshot) -> SessionState:
     """Every page of a shop shows the same figures: they are worked out once per snapshot, then copied to each page."""
-    state = _shown.setdefault(snapshot.shop_id, SessionState())
+    state = _shown.get(snapshot.shop_id)
+    if state is None:
+        state = _shown[snapshot.shop_id] = SessionState()
     if state.snapshot is not snapshot:
         before, nested_before = {name: getattr(state, name) for name in _PLAIN_FIELDS}, _nested(state)
         state.update(snapshot)

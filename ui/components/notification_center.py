@@ -27,15 +27,17 @@ LENGTH = 50
 
 
 class NotificationCenter:
+    """The drawer's rows are built the first time it opens: most pages never open it (a TV, an idle tab), and a
+    thousand pages each building rows for a new notification in the same tick would hold up everyone's updates."""
     unread = binding.BindableProperty()
 
     def __init__(self, ctx: AppContext, shop_id: str, user_id: str) -> None:
         self.ctx, self.shop_id, self.user_id = ctx, shop_id, user_id
         self.unread = 0
-        self.items: dict[str, NotificationView] = {}
+        self.items: dict[str, NotificationView] = {}  # oldest first, at most LENGTH
         self.read: set[str] = set()  # ids this user has read
         self.unstored: dict[str, Notification] = {}  # came with a snapshot, maybe not in the store yet
-        self.rows: dict[str, ui.element] = {}
+        self.rows: dict[str, ui.element] = {}  # once the drawer has opened
         self.times: dict[str, ui.label] = {}
         self.dots: dict[str, ui.icon] = {}
         self.seen: set[str] = set()  # alert ids already known to this page
@@ -45,7 +47,7 @@ class NotificationCenter:
         self.minute = -1  # of the shop's clock, when relative times were last worked out
 
     async def create(self) -> None:
-        """The bell in the header and the drawer it opens; call inside the page."""
+        """The drawer the bell opens; call inside the page."""
         stored = await list_notifications(self.ctx.store, self.shop_id, self.user_id, LENGTH)
         with ui.right_drawer(value=False).classes('bg-grey-1 p-0').props('width=360 overlay bordered') as drawer:
             with ui.row().classes('w-full items-center justify-between p-3 border-b'):
@@ -56,15 +58,23 @@ class NotificationCenter:
             self.empty = ui.label('Nothing yet: milestones, reviews and rushes will show here.') \
                 .classes('p-4 text-grey-7 text-sm')
         self.drawer = drawer
+        self.built = False
         for view in reversed(stored):
             self._add(view)
         self.ctx.live.subscribe_user(self.user_id, self._reload_read_state)
 
     def bell(self) -> None:
-        with ui.button(icon='notifications', on_click=lambda: self.drawer.toggle()) \
+        with ui.button(icon='notifications', on_click=self._toggle) \
                 .props('flat round color=white data-testid=notifications-bell').mark('notifications-bell'):
             ui.badge().props('floating color=negative').mark('unread-count') \
                 .bind_text_from(self, 'unread').bind_visibility_from(self, 'unread', backward=bool)
+
+    def _toggle(self) -> None:
+        if not self.built:
+            self.built = True
+            for item in self.items.values():
+                self._row(item)
+        self.drawer.toggle()
 
     def receive(self, update: Snapshot | str) -> None:
         if not isinstance(update, Snapshot):
@@ -100,6 +110,19 @@ class NotificationCenter:
         if item.read:
             self.read.add(item.id)
         self.items[item.id] = item
+        if self.built:
+            self._row(item)
+        for old in list(self.items)[:-LENGTH]:
+            del self.items[old]
+            self.read.discard(old)
+            self.unstored.pop(old, None)
+            if old in self.rows:
+                self.rows.pop(old).delete()
+                del self.times[old], self.dots[old]
+        self.empty.set_visibility(False)
+        self._count()
+
+    def _row(self, item: NotificationView) -> None:
         icon, color = STYLE.get(item.priority, STYLE['info'])
         with self.list:
             with ui.row().classes('w-full items-start gap-3 no-wrap px-3 py-2 border-b cursor-pointer') \
@@ -115,16 +138,9 @@ class NotificationCenter:
                             ui.label(f'See: {item.action}')
                 self.dots[item.id] = ui.icon('circle', color='primary', size='10px').classes('mt-2') \
                     .mark('unread-dot')
-                self.dots[item.id].set_visibility(not item.read)
+                self.dots[item.id].set_visibility(item.id not in self.read)
         row.move(target_index=0)
         self.rows[item.id] = row
-        for old in list(self.items)[:-LENGTH]:
-            self.rows.pop(old).delete()
-            del self.items[old], self.times[old], self.dots[old]
-            self.read.discard(old)
-            self.unstored.pop(old, None)
-        self.empty.set_visibility(False)
-        self._count()
 
     async def _mark(self, item_id: str) -> None:
         if item_id not in self.read:
@@ -148,7 +164,8 @@ class NotificationCenter:
         for view in stored:
             if view.id in self.items and view.read and view.id not in self.read:
                 self.read.add(view.id)
-                self.dots[view.id].set_visibility(False)
+                if view.id in self.dots:
+                    self.dots[view.id].set_visibility(False)
         self._count()
 
     def _when(self, at: float) -> str:
