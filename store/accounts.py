@@ -126,7 +126,7 @@ async def change_password(db: Database, user_id: str, old: str, new: str) -> Acc
 
 async def get_account(db: Database, user_id: str) -> Account | None:
     """The account for a remembered session; None when the user was deleted meanwhile."""
-    async with db.session() as session:
+    async with db.reading() as session:
         return await load_account(session, user_id) if await session.get(User, user_id) else None
 
 

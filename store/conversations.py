@@ -24,7 +24,7 @@ async def create_conversation(db: Database, shop_id: str, user_id: str, title: s
 
 async def list_conversations(db: Database, shop_id: str, user_id: str) -> list[Conversation]:
     """Most recently active first."""
-    async with db.session() as session:
+    async with db.reading() as session:
         return list(await session.scalars(select(Conversation)
                                           .where(Conversation.shop_id == shop_id, Conversation.user_id == user_id)
                                           .order_by(Conversation.updated_at.desc(), Conversation.id)))

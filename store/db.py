@@ -19,14 +19,17 @@ SQLITE_PRAGMAS = ('journal_mode=WAL', 'synchronous=FULL', 'foreign_keys=ON', 'bu
 class Database:
     """One per process, made by the composition root; repositories take it as their first argument."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
-        self.engine = engine
+    def __init__(self, engine: AsyncEngine, reader: AsyncEngine | None = None) -> None:
+        self.engine, self.reader = engine, reader or engine
         self._sessions = async_sessionmaker(engine, expire_on_commit=False)
+        self._reads = async_sessionmaker(self.reader, expire_on_commit=False)
 
     @classmethod
     async def open(cls, url: str, *, migrate: bool = True) -> 'Database':
         """Connect (creating the SQLite file's folder) and bring the schema to the newest migration."""
-        db = cls(make_engine(url))
+        engine = make_engine(url)
+        on_file = engine.dialect.name == 'sqlite' and make_url(url).database not in (None, '', ':memory:')
+        db = cls(engine, make_engine(url, reads_only=True) if on_file else None)  # a second pool, for reads
         if migrate:
             try:
                 await db.migrate()
@@ -45,23 +48,31 @@ class Database:
         async with self._sessions() as session, session.begin():
             yield session
 
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[AsyncSession]:
+        """A read-only transaction: on SQLite it does not queue for the write lock, which every page open would."""
+        async with self._reads() as session, session.begin():
+            yield session
+
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
 
     async def close(self) -> None:
         await self.engine.dispose()
+        if self.reader is not self.engine:
+            await self.reader.dispose()
 
 
-def make_engine(url: str) -> AsyncEngine:
+def make_engine(url: str, *, reads_only: bool = False) -> AsyncEngine:
     """The async engine; for SQLite also its folder, durability pragmas and real transactions."""
     parsed = make_url(url)
     if parsed.get_backend_name() == 'sqlite' and parsed.database and parsed.database != ':memory:':
         Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_async_engine(url, pool_pre_ping=True)
+    engine = create_async_engine(url, pool_pre_ping=parsed.get_backend_name() != 'sqlite')  # a file never drops
     if engine.dialect.name == 'sqlite':
         event.listen(engine.sync_engine, 'connect', _sqlite_connect)
-        event.listen(engine.sync_engine, 'begin', _sqlite_begin)
+        event.listen(engine.sync_engine, 'begin', _sqlite_begin_read if reads_only else _sqlite_begin)
     return engine
 
 
@@ -78,3 +89,8 @@ def _sqlite_begin(connection: Any) -> None:
     # IMMEDIATE takes the write lock up front: a read-then-write transaction can then never fail with
     # "database is locked" halfway; others wait (busy_timeout) instead. Reads stay cheap under WAL.
     connection.exec_driver_sql('BEGIN IMMEDIATE')
+
+
+def _sqlite_begin_read(connection: Any) -> None:
+    # A snapshot of the database as of its first read (WAL): concurrent with writers, never waiting for them.
+    connection.exec_driver_sql('BEGIN')

@@ -56,7 +56,7 @@ async def list_notifications(db: Database, shop_id: str, user_id: str, limit: in
     read = and_(NotificationRead.notification_id == Notification.id, NotificationRead.user_id == user_id)
     query = (select(Notification, NotificationRead.user_id.is_not(None)).outerjoin(NotificationRead, read)
              .where(Notification.shop_id == shop_id).order_by(Notification.at.desc(), Notification.id).limit(limit))
-    async with db.session() as session:
+    async with db.reading() as session:
         rows = await session.execute(query)
         return [NotificationView(n.id, n.kind, n.priority, n.title, n.body, n.action, n.at, bool(is_read))
                 for n, is_read in rows]

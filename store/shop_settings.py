@@ -8,13 +8,13 @@ from .models import ShopSetting
 
 
 async def get_setting(db: Database, shop_id: str, key: str, default: Any = None) -> Any:
-    async with db.session() as session:
+    async with db.reading() as session:
         row = await session.get(ShopSetting, (shop_id, key))
         return default if row is None else row.value
 
 
 async def all_settings(db: Database, shop_id: str) -> dict[str, Any]:
-    async with db.session() as session:
+    async with db.reading() as session:
         rows = await session.execute(select(ShopSetting.key, ShopSetting.value).where(ShopSetting.shop_id == shop_id))
         return {key: value for key, value in rows}
 

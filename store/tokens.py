@@ -34,7 +34,7 @@ async def create_token(db: Database, shop_id: str, kind: Kind, name: str) -> tup
 async def shop_for_token(db: Database, kind: Kind, token: str) -> str | None:
     """The shop a presented token opens, or None when it is unknown or revoked."""
     table = _TABLES[kind]
-    async with db.session() as session:
+    async with db.reading() as session:
         return await session.scalar(select(table.shop_id).where(table.token_hash == hash_token(token),
                                                                 table.revoked_at.is_(None)))
 
