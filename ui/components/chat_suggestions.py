@@ -31,7 +31,7 @@ class Suggestions(ui.row):
                 for text in questions[:1 if compact else 2]:
                     ui.button(text, icon=ICONS[area], on_click=lambda t=text: self._pick(t)) \
                         .props('outline rounded no-caps dense size=sm color=primary align=left') \
-                        .classes('max-w-full px-2 text-left').mark('chat-suggestion').tooltip(area)
+                        .classes('max-w-full px-2 text-left').mark('chat-suggestion').props(f'title="{area}"')
 
     async def _pick(self, text: str) -> None:
         if self.on_pick is not None:

@@ -9,9 +9,7 @@ def create(title: str, icon: str, name: str, view: MetricView, state: SessionSta
         with ui.row().classes('items-center gap-2 text-grey-7'):
             ui.icon(icon)
             ui.label(title).classes('text-sm uppercase tracking-wide')
-        with ui.column().classes('gap-1 w-full').bind_visibility_from(state, 'ready', backward=lambda r: not r):
-            ui.skeleton('text').classes('text-3xl w-24')
-            ui.skeleton('text').classes('w-40')
+        ui.skeleton('text').classes('text-5xl w-32').bind_visibility_from(state, 'ready', backward=lambda r: not r)
         with ui.column().classes('gap-0').bind_visibility_from(state, 'ready'):
             ui.label().classes('metric-value text-3xl font-bold').props(f'data-testid=metric-{name}-value') \
                 .mark(f'metric-{name}-value').bind_text_from(view, 'value')

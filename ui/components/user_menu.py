@@ -16,11 +16,11 @@ def create(account: Account, shop_id: str) -> None:
             if account.role_in(shop_id) == 'owner':
                 ui.menu_item('Settings', on_click=lambda: ui.navigate.to('/settings')).mark('menu-settings')
             ui.menu_item('Your account', on_click=lambda: ui.navigate.to('/account'))
-            if len(account.shops) > 1:
+            if len(account.shops) > 1:  # one field, not an item per shop: an owner may have fifty
                 ui.separator()
-                for shop in account.shops:
-                    ui.menu_item(('✓ ' if shop.shop_id == shop_id else '') + shop.shop_name,
-                                 on_click=lambda s=shop.shop_id: _switch(s))
+                ui.select({shop.shop_id: shop.shop_name for shop in account.shops}, value=shop_id, label='Shop',
+                          on_change=lambda e: _switch(e.value)).props('dense outlined options-dense') \
+                    .classes('mx-3 my-1 min-w-48').mark('shop-select')
             ui.separator()
             ui.menu_item('Sign out', on_click=_sign_out).mark('sign-out')
 
