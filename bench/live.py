@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/live.py --sessions 10,100,400 [--shops 2] [--seconds 30] [--kind dashboard|kiosk]
         [--speed 1] [--ramp 50] [--churn 200x10] [--profile out.txt] [--url http://… --token T | --password P]
+        [--chats 20 [--chat-rate 50] [--chat-tokens 500]]
 
 Each size starts a fresh app (`python main.py` on a free loopback port, a temporary data folder seeded through the
 store with an owner, --shops demo shops and a kiosk token each), opens the sessions at --ramp per second as a
@@ -18,10 +19,15 @@ browser does (bench/live_client.py), lets them settle, then measures a steady wi
 - disconnects (closed by the server) and errors; the bench's own CPU and event-loop lag, to tell its limits apart.
 --churn NxR opens N sessions, waits for their first update, closes them, R times; then RSS and /api/health's
 `sessions` before and after (a leak check). Figures on a shared machine are noisy: compare runs of one sitting.
+--chats N: N of the dashboards (each a staff member of its own, signed in: the coach allows a user 10 questions a
+minute) ask the coach, Send after Send, through the window (bench/live_chat.py); the app's OpenAI provider is a
+stand-in on 127.0.0.1 (bench/live_stand_in.py) streaming --chat-tokens words at --chat-rate a second per answer.
+Delivery stays over all dashboards (chatting ones included); a second table gives the chats' figures.
 """
 import argparse
 import asyncio
 import contextlib
+import gc
 import json
 import resource
 import sys
@@ -33,10 +39,12 @@ import aiohttp
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 
+from bench import live_chat  # noqa: E402
 from bench import live_stats as stats  # noqa: E402
 from bench.live_app import EMAIL, PASSWORD, Proc, Server, get_health, load_average, seed  # noqa: E402
 from bench.live_churn import churn  # noqa: E402
-from bench.live_client import Session, Target, open_sessions, sign_in, switch_shop  # noqa: E402
+from bench.live_client import Session, Target, new_browser, open_sessions, sign_in, switch_shop  # noqa: E402
+from bench.live_stand_in import StandInProcess  # noqa: E402
 
 SETTLE_SECONDS = 3.0  # after the last session opened, before the window
 GRACE_SECONDS = 3.0  # after the window, so that the window's last ticks reach every session
@@ -63,7 +71,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument('--token', action='append', default=[], help='a kiosk token of the app at --url')
     parser.add_argument('--password', default=PASSWORD, help=f'the password of {EMAIL} at --url')
     parser.add_argument('--pid', type=int, help="the app's pid at --url")
-    return parser.parse_args(argv)
+    parser.add_argument('--chats', type=int, default=0, help='dashboards (of --sessions) asking the coach meanwhile')
+    parser.add_argument('--chat-rate', type=float, default=50.0, help="tokens a second in each of the coach's answers")
+    parser.add_argument('--chat-tokens', type=int, default=500, help="tokens in each of the coach's answers")
+    args = parser.parse_args(argv)
+    if args.chats and (args.url or args.kind != 'dashboard'):
+        parser.error('--chats needs dashboards of an app the bench starts (not --url, not --kind kiosk)')
+    return args
 
 
 async def main(args: argparse.Namespace) -> list[dict]:
@@ -81,6 +95,8 @@ async def main(args: argparse.Namespace) -> list[dict]:
     print(f'\nload average at the end: {load_average()} (a shared 2-core machine: figures are noisy)')
     if steady:
         print(stats.table(steady))
+    if any(r.get('chats') for r in steady):
+        print(stats.chat_table([r for r in steady if r.get('chats')]))
     if len(steady) < len(results):
         print(stats.churn_table([r for r in results if r['job'] == 'churn']))
     return results
@@ -88,43 +104,51 @@ async def main(args: argparse.Namespace) -> list[dict]:
 
 async def with_app(args: argparse.Namespace, job: str, size: int | str) -> dict:
     """The app started for this job (or the one at --url), the job run against it, the app stopped."""
+    chats = args.chats if job == 'steady' else 0
+    stand_in = StandInProcess(args.chat_rate, args.chat_tokens) if chats else None
     with tempfile.TemporaryDirectory(prefix='chairside-bench-') as folder:
         server, tokens = None, args.token
         if args.url:
             url, proc = args.url.rstrip('/'), Proc(args.pid) if args.pid else None
         else:
             data = Path(folder)
-            tokens = await seed(data, args.shops)
+            tokens = await seed(data, args.shops, staff=chats)
             log = Path(tempfile.gettempdir()) / f'chairside-bench-{time.strftime("%H%M%S")}-{size}.log'
-            server = Server(data, args.speed, args.start, args.knowledge_dir, log, args.app)
+            env = {}
+            if stand_in is not None:
+                await stand_in.start()
+                env = {'CHAIRSIDE_OPENAI_BASE_URL': stand_in.base_url, 'CHAIRSIDE_OPENAI_API_KEY': 'bench-dummy-key',
+                       'CHAIRSIDE_COACH_PROVIDERS': 'openai'}  # the stand-in only, then the offline coach
+            server = Server(data, args.speed, args.start, args.knowledge_dir, log, args.app, env)
             print(f'app log: {log}', flush=True)
             proc, url = await server.start(), server.url
         try:
             async with contextlib.AsyncExitStack() as browsers:
                 targets = await _targets(args, browsers, url, tokens)
+                staff = await live_chat.staff_targets(browsers, url, chats) if chats else []
                 http = targets[0][0]
                 if job == 'churn':
                     n, rounds = (int(x) for x in str(size).split('x'))
                     deflate = not args.no_deflate
                     return {'job': job, **await churn(http, url, targets, proc, n, rounds, args.ramp, deflate)}
                 return {'job': job, 'kind': args.kind, 'shops': len(targets),
-                        **await steady(args, http, url, targets, proc, size)}
+                        **await steady(args, http, url, targets, proc, size, staff)}
         finally:
             if server is not None:
                 server.stop()
+            if stand_in is not None:
+                await stand_in.stop()
 
 
 async def _targets(args: argparse.Namespace, browsers: contextlib.AsyncExitStack, url: str,
                    tokens: list[str]) -> list[Target]:
     """Kiosks: one browser, a page per shop's token. Dashboards: a browser per shop, signed in, that shop chosen."""
-    def browser() -> aiohttp.ClientSession:
-        return aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0), cookie_jar=aiohttp.CookieJar(unsafe=True))
     if args.kind == 'kiosk':
-        http = await browsers.enter_async_context(browser())
+        http = await browsers.enter_async_context(new_browser())
         return [(http, f'/kiosk/{token}') for token in tokens]
     targets = []
     for number in range(1, args.shops + 1):
-        http = await browsers.enter_async_context(browser())
+        http = await browsers.enter_async_context(new_browser())
         await sign_in(http, url, EMAIL, args.password)
         if args.shops > 1:
             await switch_shop(http, url, f'Bench shop {number}')
@@ -133,11 +157,21 @@ async def _targets(args: argparse.Namespace, browsers: contextlib.AsyncExitStack
 
 
 async def steady(args: argparse.Namespace, http: aiohttp.ClientSession, url: str, targets: list[Target],
-                 proc: Proc | None, n: int) -> dict:
+                 proc: Proc | None, n: int, staff: list[Target]) -> dict:
+    """n dashboards (or kiosks), len(staff) of them chatting, through a window of --seconds."""
     deflate = not args.no_deflate
+    if staff:
+        await live_chat.warm_up(staff[0], url, args.chat_tokens)
     rss_before = proc.rss_mb() if proc else 0.0
-    sessions, failed = await open_sessions(targets, url, n, args.ramp, deflate)
+    sessions, failed = await open_sessions(targets, url, n - len(staff), args.ramp, deflate)
+    chats, failed_chats = await live_chat.open_chats(staff, url, len(targets), deflate, args.chat_tokens)
+    sessions, failed = sessions + [c.session for c in chats], failed + failed_chats
+    stop_asking = asyncio.Event()
+    askers = [asyncio.create_task(chat.run(stop_asking)) for chat in chats]
     await asyncio.sleep(SETTLE_SECONDS)
+    await live_chat.first_words(chats, 30)
+    gc.collect()
+    gc.freeze()  # else the bench's own full collections pause it for up to ~0.8 s at 1,000 sessions, as late updates
     live = [s for s in sessions if not s.disconnected]
     bytes_at = {id(s): s.bytes for s in live}
     cpu0, wall0, bench0, clock0 = proc.cpu_seconds() if proc else 0.0, time.monotonic(), _own_cpu(), time.time()
@@ -147,6 +181,7 @@ async def steady(args: argparse.Namespace, http: aiohttp.ClientSession, url: str
     if args.profile and proc:
         background.append(asyncio.create_task(_py_spy(proc.pid, args.seconds, args.profile)))
     await asyncio.sleep(args.seconds)
+    stop_asking.set()
     wall1, cpu1, bench1, clock1 = time.monotonic(), proc.cpu_seconds() if proc else 0.0, _own_cpu(), time.time()
     rss_after = proc.rss_mb() if proc else 0.0
     health = await get_health(http, url)
@@ -169,7 +204,15 @@ async def steady(args: argparse.Namespace, http: aiohttp.ClientSession, url: str
         'bench_cpu_percent': (bench1 - bench0) / window * 100, 'bench_lag_max': max(lag, default=None),
         'load_average': load_average(),
     }
+    if chats:
+        chatting = [c.session for c in chats if not c.session.disconnected]
+        result.update(chats=live_chat.figures(chats, clock0, clock1), chat_delivery=stats.delivery(
+            chatting, clock0, clock1), chat_errors=sorted({c.session.error for c in chats if c.session.error})[:3])
+    for asker in askers:
+        asker.cancel()
+    await asyncio.gather(*askers, return_exceptions=True)
     await asyncio.gather(*(s.close() for s in sessions))
+    gc.unfreeze()
     return result
 
 

@@ -15,9 +15,9 @@ ROOT = Path(__file__).parents[1]
 sys.path.insert(0, str(ROOT))
 
 from engine import demo_profile  # noqa: E402
-from store.accounts import create_owner  # noqa: E402
+from store.accounts import change_password, create_owner  # noqa: E402
 from store.db import Database  # noqa: E402
-from store.staff import create_shop  # noqa: E402
+from store.staff import create_shop, invite_staff, list_members  # noqa: E402
 from store.tokens import create_token  # noqa: E402
 
 EMAIL, PASSWORD, ZONE = 'owner@example.com', 'a long bench password', 'Europe/London'
@@ -25,8 +25,15 @@ CLOCK_TICK = os.sysconf('SC_CLK_TCK')
 PAGE_SIZE = os.sysconf('SC_PAGE_SIZE')
 
 
-async def seed(data_dir: Path, shops: int) -> list[str]:
-    """The owner, `shops` demo shops and one kiosk token per shop, written before the app starts; the tokens."""
+def staff_email(number: int) -> str:
+    return f'staff{number}@example.com'
+
+
+async def seed(data_dir: Path, shops: int, staff: int = 0) -> list[str]:
+    """The owner, `shops` demo shops and one kiosk token per shop, written before the app starts; the tokens.
+
+    And `staff` staff members (staff_email(i), PASSWORD), member i of shop i % shops, their password already set.
+    """
     db = await Database.open(f'sqlite+aiosqlite:///{data_dir / "chairside.db"}')
     try:
         profile = demo_profile(ZONE).to_dict()
@@ -34,9 +41,18 @@ async def seed(data_dir: Path, shops: int) -> list[str]:
         shop_ids = [account.shops[0].shop_id]
         for number in range(2, shops + 1):
             shop_ids.append((await create_shop(db, account.user_id, f'Bench shop {number}', ZONE, profile)).id)
+        for number in range(staff):
+            await _add_staff(db, shop_ids[number % shops], staff_email(number))
         return [(await create_token(db, shop_id, 'kiosk', 'Bench TV'))[1] for shop_id in shop_ids]
     finally:
         await db.close()
+
+
+async def _add_staff(db: Database, shop_id: str, email: str) -> None:
+    """Invited as the owner would, then their own password chosen, so that signing in leads to the dashboard."""
+    one_time = await invite_staff(db, shop_id, email)
+    user_id = next(user for user, address, _ in await list_members(db, shop_id) if address == email)
+    await change_password(db, user_id, one_time, PASSWORD)
 
 
 def free_port() -> int:
@@ -69,7 +85,7 @@ class Server:
     """`python main.py` on a free loopback port with its own data folder, as tests/e2e/conftest.py's App."""
 
     def __init__(self, data_dir: Path, speed: float, start: str, knowledge_dir: Path | None, log: Path,
-                 script: str = 'main.py') -> None:
+                 script: str = 'main.py', env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.url = f'http://127.0.0.1:{self.port}'
         self.env = {k: v for k, v in os.environ.items() if k != 'PYTEST_CURRENT_TEST'}
@@ -77,6 +93,7 @@ class Server:
                         CHAIRSIDE_SIM_START=start, CHAIRSIDE_SHOP_TIMEZONE=ZONE, CHAIRSIDE_LOG_LEVEL='WARNING')
         if knowledge_dir is not None:
             self.env['CHAIRSIDE_KNOWLEDGE_DIR'] = str(knowledge_dir)
+        self.env.update(env or {})
         self.log = log
         self.script = script
         self.process: subprocess.Popen | None = None

@@ -8,6 +8,7 @@ import json
 import re
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,6 +74,7 @@ class Session:
     error: str = ''
     disconnected: bool = False  # closed by the server or the network, not by us
     closing: bool = False
+    on_update: Callable[[dict], None] | None = None  # sees each update's payload (a chat reads its answer there)
     _tasks: list[asyncio.Task] = field(default_factory=list)
 
     async def open(self) -> None:
@@ -153,6 +155,8 @@ class Session:
         made = clock.get('props', {}).get('data-made') if isinstance(clock, dict) else None
         if made:
             self.ticks.setdefault(made, wall)
+        if self.on_update is not None:
+            self.on_update(payload)
 
     async def _ack(self) -> None:
         acked = -1
@@ -209,25 +213,25 @@ async def sign_in(http: aiohttp.ClientSession, base: str, email: str, password: 
 
 
 async def switch_shop(http: aiohttp.ClientSession, base: str, shop_name: str) -> None:
-    """As a person would: the dashboard's user menu, the shop's entry clicked; the choice stays with this browser."""
+    """As a person would: the shop picked in the user menu's field; the choice stays with this browser."""
     session = Session(http, base, '/')
     await session.open()
     try:
-        item = next(iter(_clickable_parents_of(session.page, shop_name)), None)
-        if item is None:
-            raise RuntimeError(f'the user menu has no entry for {shop_name!r}')
-        await session.element_event(item, 'click', [])
+        field = next(({**e, 'id': int(i)} for i, e in session.page.elements.items()
+                      if e.get('tag') == 'q-select' and e.get('props', {}).get('label') == 'Shop'), None)
+        option = next((o for o in (field or {}).get('props', {}).get('options', []) if o['label'] == shop_name), None)
+        if option is None:
+            raise RuntimeError(f'the user menu has no shop {shop_name!r}')
+        await session.element_event(field, 'update:model-value', [json.dumps(option)])
         if not await session.wait_for_event('open', 20):
             raise RuntimeError(f'choosing {shop_name!r} did not reload the dashboard within 20 s')
     finally:
         await session.close()
 
 
-def _clickable_parents_of(page: Page, text: str) -> list[dict]:
-    """Clickable elements with a child showing `text` (a menu item shows its text in a child section)."""
-    labels = {int(i) for i, e in page.elements.items() if e.get('text') in (text, f'✓ {text}')}  # ✓: the current
-    return [{**e, 'id': int(i)} for i, e in page.elements.items()
-            if labels.intersection(e.get('children', [])) and any(v['type'] == 'click' for v in e.get('events', []))]
+def new_browser() -> aiohttp.ClientSession:
+    """A browser: its own cookie jar (a signed-in person), no limit on connections."""
+    return aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0), cookie_jar=aiohttp.CookieJar(unsafe=True))
 
 
 Target = tuple[aiohttp.ClientSession, str]  # a browser (its cookie jar) and the page it opens

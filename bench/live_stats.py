@@ -90,3 +90,22 @@ def churn_table(results: list[dict]) -> str:
                      f"{r['rss_loaded_mb']:.0f} / {r['rss_after_mb']:.0f} | {r['health_before']} / {r['health_after']} "
                      f"| {r['seconds']:.0f} | {' '.join(map(str, r['rss_by_round_mb']))} |")
     return '\n'.join(lines)
+
+
+CHAT_COLUMNS = ['sessions', 'chats', 'asked / started / completed / partial / refused', 'streaming at once (mean)',
+                'tokens/s per chat / per stream', 'first token p50/max ms',
+                "chatting dashboards' delivery p50/p95/max ms"]
+
+
+def chat_table(results: list[dict]) -> str:
+    """The chats of the runs that had them: whether answers kept streaming at the stand-in's rate."""
+    lines = ['| ' + ' | '.join(CHAT_COLUMNS) + ' |', '|' + '---|' * len(CHAT_COLUMNS)]
+    for r in results:
+        c, d = r['chats'], r['chat_delivery']
+        per_stream = '-' if c['words_per_stream_second'] is None else f"{c['words_per_stream_second']:.1f}"
+        cells = [r['sessions'], c['chats'], f"{c['asked']} / {c['started']} / {c['completed']} / {c['partial']} / "
+                 f"{c['refused']}", f"{c['streams_mean']:.1f}", f"{c['words_per_chat_second']:.1f} / {per_stream}",
+                 f"{ms(c['first_word_p50'])} / {ms(c['first_word_max'])}",
+                 f"{ms(d['delay_p50'])} / {ms(d['delay_p95'])} / {ms(d['delay_max'])}"]
+        lines.append('| ' + ' | '.join(map(str, cells)) + ' |')
+    return '\n'.join(lines)

@@ -23,3 +23,15 @@ async def test_a_signed_in_dashboard_receives_live_updates() -> None:
     assert result['sessions_with_updates'] == 2
     assert result['errors'] == 0, result['error_samples']
     assert result['delivery']['ticks'] >= 2
+
+
+async def test_a_dashboard_chat_streams_an_answer_while_another_dashboard_watches() -> None:
+    (result,) = await main(parse_args(['--sessions', '2', '--chats', '1', '--seconds', '6', '--kind', 'dashboard']))
+    assert result['sessions_with_updates'] == 2
+    assert result['errors'] == 0, result['error_samples']
+    assert result['disconnects'] == 0
+    chats = result['chats']
+    assert chats['started'] >= 1 and chats['refused'] == 0, chats['refusal_samples']
+    assert chats['words_per_chat_second'] > 0  # streamed words reached the chat's page
+    assert chats['first_word_p50'] is not None
+    assert result['delivery']['ticks'] >= 2  # the dashboards kept ticking meanwhile

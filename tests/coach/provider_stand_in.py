@@ -28,6 +28,7 @@ class Reply:
     stall_after: int | None = None  # send this many text chunks, then nothing until the client leaves
     error_after: int | None = None  # send this many text chunks, then an in-stream error
     chunk_delay: float = 0.0
+    paced: bool = False  # chunk_delay counted from the first chunk, so a long stream keeps its rate under load
 
 
 @dataclass
@@ -44,6 +45,7 @@ class StandIn:
     def __init__(self) -> None:
         self.scripts: dict[str, deque[Reply]] = defaultdict(deque)
         self.seen: list[Seen] = []
+        self.default = Reply()  # when nothing is scripted
         self.port = 0
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -91,7 +93,7 @@ class StandIn:
         seen = Seen(provider, scope['path'], {k.decode(): v.decode() for k, v in scope['headers']},
                     json.loads(body or b'{}'))
         self.seen.append(seen)
-        reply = self.scripts[provider].popleft() if self.scripts[provider] else Reply()
+        reply = self.scripts[provider].popleft() if self.scripts[provider] else self.default
         state = {'finished': False}
         gone = asyncio.Event()
 
@@ -121,13 +123,15 @@ class StandIn:
             return
         await send({'type': 'http.response.start', 'status': 200,
                     'headers': [(b'content-type', b'text/event-stream'), (b'cache-control', b'no-cache')]})
-        for event in WIRE[provider](reply):
+        started = time.monotonic()
+        for sent, event in enumerate(WIRE[provider](reply), 1):
             if event is STALL:
                 await gone.wait()
                 return
             await send({'type': 'http.response.body', 'body': event.encode(), 'more_body': True})
             if reply.chunk_delay:
-                await asyncio.sleep(reply.chunk_delay)
+                due = started + sent * reply.chunk_delay - time.monotonic() if reply.paced else reply.chunk_delay
+                await asyncio.sleep(max(0.0, due))
             if gone.is_set():
                 return
         state['finished'] = True
