@@ -1,13 +1,16 @@
-"""Short garbage-collector pauses with a thousand pages open.
+"""Short garbage-collector pauses with a thousand pages open, and memory handed back when pages close.
 
-A full collection walks every tracked object: a dashboard holds about 8,000, so at a thousand dashboards each full
+A full collection walks every tracked object: a dashboard holds thousands, so at a thousand dashboards each full
 collection paused the event loop for 2-3 s, and no page got its update meanwhile. Pages live for hours, so what has
-survived a few seconds is frozen (`gc.freeze`): collections skip it and stay in the tens of milliseconds. Closed pages
+survived a second is frozen (`gc.freeze`): collections skip it and stay in the tens of milliseconds. Closed pages
 leave cycles that only a collection frees, and frozen cycles are never collected; so once enough pages have closed
 (their garbage then weighs half what the open pages do), or every SWEEP_AT_LEAST seconds, everything is unfrozen and
-collected in one pass: the one long pause, and a rare one.
+collected in one pass, and the freed memory is returned to the system. That pass is the one long pause: it grows
+with the open pages, so sweeps are spaced to take at most SWEEP_SHARE of the time.
 """
 import asyncio
+import ctypes
+import ctypes.util
 import gc
 import logging
 import time
@@ -19,7 +22,8 @@ log = logging.getLogger(__name__)
 FREEZE_EVERY = 1.0  # seconds
 SWEEP_AFTER_CLOSED = 100  # pages closed since the last sweep, and at least half as many as are open
 SWEEP_AT_LEAST = 30 * 60.0  # seconds: cycles made by running pages are freed at least this often
-SWEEP_AT_MOST = 60.0  # seconds between two sweeps, however many pages close
+SWEEP_SHARE = 0.02  # of the time, at most, spent sweeping
+_libc = ctypes.CDLL(ctypes.util.find_library('c') or None)
 
 
 @dataclass
@@ -43,15 +47,16 @@ class MemoryKeeper:
 
     def _sweep_due(self) -> bool:
         since = time.monotonic() - self.swept_at
-        closed = self.closed_pages() - self.closed_at_sweep
-        enough_closed = closed >= max(SWEEP_AFTER_CLOSED, self.open_pages() / 2)
-        return since >= SWEEP_AT_MOST and (enough_closed or since >= SWEEP_AT_LEAST)
+        enough_closed = self.closed_pages() - self.closed_at_sweep >= max(SWEEP_AFTER_CLOSED, self.open_pages() / 2)
+        return since >= self.last_sweep_seconds / SWEEP_SHARE and (enough_closed or since >= SWEEP_AT_LEAST)
 
     def sweep(self) -> None:
         started = time.perf_counter()
         gc.unfreeze()
         freed = gc.collect()
         gc.freeze()
+        if hasattr(_libc, 'malloc_trim'):  # glibc keeps freed memory for the process unless asked
+            _libc.malloc_trim(0)
         self.last_sweep_seconds = time.perf_counter() - started
         self.swept_at, self.closed_at_sweep, self.sweeps = time.monotonic(), self.closed_pages(), self.sweeps + 1
         log.info('memory sweep: %d objects freed in %.2f s', freed, self.last_sweep_seconds)

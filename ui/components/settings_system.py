@@ -9,6 +9,7 @@ from engine.loop import EngineLoop
 from ..context import AppContext
 
 REFRESH_SECONDS = 2.0  # one owner's settings page: a timer is fine here, unlike on the live pages
+PAGES_LISTED = 30  # the longest-open first; a shop on a hundred screens gets a count for the rest
 
 
 def create(ctx: AppContext, loop: EngineLoop, shop_ids: list[str]) -> None:
@@ -40,9 +41,11 @@ def create(ctx: AppContext, loop: EngineLoop, shop_ids: list[str]) -> None:
         pages.clear()
         with pages:
             mine = [page for page in ctx.live.pages.values() if page.shop_id in shop_ids]
-            for page in sorted(mine, key=lambda p: p.since):
+            for page in sorted(mine, key=lambda p: p.since)[:PAGES_LISTED]:
                 shop = ctx.engines[page.shop_id].profile.name if page.shop_id in ctx.engines else page.shop_id
                 ui.label(f'{page.who} on {page.page} of {shop}, open {_ago(page.since)}')
+            if len(mine) > PAGES_LISTED:
+                ui.label(f'and {len(mine) - PAGES_LISTED:,} more').classes('text-grey-7')
             if not mine:
                 ui.label('None').classes('text-grey-7')
 

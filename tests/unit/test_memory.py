@@ -1,0 +1,41 @@
+"""The memory keeper: frozen cycles of closed pages are freed by a sweep, and sweeps wait for enough closed pages."""
+import gc
+import time
+import weakref
+
+from ui.memory import SWEEP_AFTER_CLOSED, MemoryKeeper
+
+
+class Page:
+    """Stands in for a closed page's elements: a cycle that only the collector can free."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_a_sweep_frees_the_cycles_of_closed_pages_that_were_frozen() -> None:
+    page = Page()
+    gone = weakref.ref(page)
+    gc.freeze()  # as the keeper does while the page is open
+    del page  # the page closes
+    gc.collect()
+    assert gone() is not None  # frozen: an ordinary collection does not see it
+    try:
+        MemoryKeeper(lambda: 0, lambda: 1).sweep()
+        assert gone() is None
+    finally:
+        gc.unfreeze()
+
+
+def test_a_sweep_waits_for_enough_closed_pages() -> None:
+    open_pages, closed = 1000, 0
+    keeper = MemoryKeeper(lambda: open_pages, lambda: closed, swept_at=time.monotonic())
+    assert not keeper._sweep_due()
+    closed = SWEEP_AFTER_CLOSED  # fewer than half the open pages
+    assert not keeper._sweep_due()
+    closed = open_pages // 2
+    assert keeper._sweep_due()
+    keeper.last_sweep_seconds = 3.0  # a long pause: the next one waits, whatever closes
+    keeper.swept_at = time.monotonic()
+    closed = 10 * open_pages
+    assert not keeper._sweep_due()
