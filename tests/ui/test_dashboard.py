@@ -1,7 +1,7 @@
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from nicegui import app
+from nicegui import app, binding
 from nicegui.testing import User
 
 from .helpers import OWNER_EMAIL, OWNER_PASSWORD, advance, sign_in, sign_up_owner, text_of, the_engine
@@ -136,3 +136,20 @@ async def test_the_figures_below_the_cards_show_the_clients_and_each_barbers_reb
     assert {'name': 'rebooked', 'label': 'Rebooked (%)', 'field': 'rebooked', 'sortable': True} in barbers.columns
     assert {row['barber']: row['rebooked'] for row in barbers.rows} == \
         {row.barber: round(row.rebooking_rate * 100) for row in month.barbers}
+
+
+async def test_a_closed_dashboard_leaves_no_binding_behind(user: User, create_user):
+    """Bindings of a closed page must go with it: one that outlived it would keep its whole state alive."""
+    from ui.state import SessionState
+
+    def bound_states() -> set[int]:
+        links = [link for links in binding.bindings.values() for link in links]
+        return {id(link[0]) for link in links if isinstance(link[0], SessionState)}
+    await sign_up_owner(user)
+    before = bound_states()
+    second = create_user()
+    await sign_in(second, OWNER_EMAIL, OWNER_PASSWORD)
+    await second.should_see(marker='metric-revenue')
+    assert len(bound_states() - before) == 1
+    second.client.delete()  # what NiceGUI does once a closed tab's reconnect time is over
+    assert bound_states() == before

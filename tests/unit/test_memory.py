@@ -39,3 +39,11 @@ def test_a_sweep_waits_for_enough_closed_pages() -> None:
     keeper.swept_at = time.monotonic()
     closed = 10 * open_pages
     assert not keeper._sweep_due()
+
+
+def test_with_no_page_open_a_sweep_follows_the_last_close() -> None:
+    closed = 0
+    keeper = MemoryKeeper(lambda: 0, lambda: closed, swept_at=time.monotonic(), last_sweep_seconds=3.0)
+    assert not keeper._sweep_due()
+    closed = 1
+    assert keeper._sweep_due()

@@ -1,4 +1,5 @@
 """The list of bubbles, and the one timer that flushes a streaming answer at most ~15 times a second."""
+import time
 from zoneinfo import ZoneInfo
 
 from nicegui import ui
@@ -7,6 +8,7 @@ from . import chat_footer, chat_message
 from .chat_record import Record
 
 FLUSH_INTERVAL = 1 / 15  # seconds; ui.markdown re-renders its whole content on each change
+SCROLL_EVERY = 0.3  # seconds: while an answer streams, following it down is a message of its own each time
 
 
 class ChatView:
@@ -19,6 +21,7 @@ class ChatView:
             self.column = ui.column().classes('w-full items-stretch gap-1 pr-2')
         self._timers = ui.element().classes('hidden')  # the flush timer lives only while an answer streams
         self._timer: ui.timer | None = None
+        self._scrolled = 0.0
 
     def clear(self) -> None:
         self.column.clear()
@@ -61,8 +64,9 @@ class ChatView:
             self._timer = None
 
     def _flush(self) -> None:
-        if self.streaming is not None and self.streaming.flush():
+        if self.streaming is not None and self.streaming.flush() and time.monotonic() - self._scrolled >= SCROLL_EVERY:
             self._to_bottom()
 
     def _to_bottom(self) -> None:
         self.scroll.scroll_to(percent=1.0, duration=0.0)
+        self._scrolled = time.monotonic()

@@ -1,12 +1,13 @@
 """The shop's name, its local time and status, the demo's speed, and whether the page is live."""
 from collections.abc import Callable
 
-from nicegui import binding, ui
+from nicegui import ui
 
 from store.accounts import Account
 
 from ..state import SessionState
 from . import connection_badge, user_menu
+from .clock_label import ClockLabel
 
 SPEEDS = {1: '1x', 10: '10x', 60: '60x'}
 
@@ -20,8 +21,7 @@ def create(state: SessionState, account: Account, shop_id: str, set_speed: Calla
                 ui.label().classes('text-lg font-bold leading-tight').mark('shop-name') \
                     .bind_text_from(state, 'shop_name')
                 with ui.row().classes('gap-2 text-xs opacity-90'):
-                    clock = ui.label().mark('local-time').bind_text_from(state, 'local_time')
-                    binding.bind_from(clock.props, 'data-made', state, 'made_at')
+                    ClockLabel().mark('local-time').bind_text_from(state, 'local_time').bind_made_from(state)
                     ui.label().mark('shop-status').bind_text_from(state, 'status')
         with ui.row().classes('items-center gap-3'):
             if set_speed is not None:

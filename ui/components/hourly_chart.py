@@ -4,9 +4,21 @@ from nicegui import binding, ui
 from ..state import SessionState
 
 
+class HourlyChart(ui.echart):
+    """Its data are properties of the element itself: NiceGUI drops bindings with their element when a page closes,
+    whereas bindings into the options' dicts would outlive the page and keep its state alive."""
+    hours = binding.BindableProperty(on_change=lambda chart, hours: chart.options['xAxis'].update(data=hours))
+    bars = binding.BindableProperty(on_change=lambda chart, bars: chart.options['series'][0].update(data=bars))
+    line = binding.BindableProperty(on_change=lambda chart, line: chart.options['series'][1].update(data=line))
+
+    def __init__(self, options: dict) -> None:
+        super().__init__(options)
+        self.hours, self.bars, self.line = [], [], []
+
+
 def create(state: SessionState, bars: tuple[str, str], line: tuple[str, str], y_format: str = '{value}') -> None:
     """`bars` and `line` are (legend name, state field); the hours come from `state.hours`."""
-    chart = ui.echart({
+    chart = HourlyChart({
         'grid': {'left': 48, 'right': 16, 'top': 40, 'bottom': 28},
         'tooltip': {'trigger': 'axis'},
         'legend': {'data': [bars[0], line[0]], 'top': 0},
@@ -17,6 +29,6 @@ def create(state: SessionState, bars: tuple[str, str], line: tuple[str, str], y_
             {'name': line[0], 'type': 'line', 'data': [], 'smooth': True, 'itemStyle': {'color': '#c8963e'}},
         ],
     }).classes('w-full h-60').bind_visibility_from(state, 'ready')
-    binding.bind_from(chart.options['xAxis'], 'data', state, 'hours')
-    binding.bind_from(chart.options['series'][0], 'data', state, bars[1])
-    binding.bind_from(chart.options['series'][1], 'data', state, line[1])
+    binding.bind_from(chart, 'hours', state, 'hours')
+    binding.bind_from(chart, 'bars', state, bars[1])
+    binding.bind_from(chart, 'line', state, line[1])

@@ -4,6 +4,7 @@ from nicegui import binding, ui
 from store.shop_settings import get_setting
 from store.tokens import shop_for_token
 
+from ..components.clock_label import ClockLabel
 from ..context import AppContext
 from ..kiosk_state import KioskChair, KioskState
 
@@ -31,9 +32,8 @@ def create(ctx: AppContext) -> None:
         with KioskScreen().classes('kiosk-screen w-full gap-[2vmin] p-[3vmin]') as screen:
             with ui.row().classes('w-full items-baseline justify-between no-wrap'):
                 ui.label().classes('kiosk-title font-bold truncate').bind_text_from(state, 'shop_name')
-                clock = ui.label().classes('kiosk-clock font-bold tabular-nums').mark('kiosk-time') \
-                    .bind_text_from(state, 'time')
-                binding.bind_from(clock.props, 'data-made', state, 'made_at')
+                ClockLabel().classes('kiosk-clock font-bold tabular-nums').mark('kiosk-time') \
+                    .bind_text_from(state, 'time').bind_made_from(state)
             with ui.row().classes('w-full items-center gap-[2vmin]'):
                 ui.label().classes('kiosk-pill').mark('kiosk-status').bind_text_from(state, 'status')
                 ui.label().classes('kiosk-pill kiosk-peak').mark('kiosk-peak') \
