@@ -98,10 +98,14 @@ class Server:
         self.script = script
         self.process: subprocess.Popen | None = None
 
-    async def start(self, timeout: float = 120) -> Proc:
+    def launch(self) -> Proc:
         with open(self.log, 'ab') as log:
             self.process = subprocess.Popen([sys.executable, self.script], cwd=ROOT, env=self.env, stdout=log,
                                             stderr=log, start_new_session=True)
+        return Proc(self.process.pid)
+
+    async def start(self, timeout: float = 120) -> Proc:
+        self.launch()
         deadline = time.monotonic() + timeout
         async with aiohttp.ClientSession() as http:
             while time.monotonic() < deadline:
