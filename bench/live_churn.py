@@ -8,7 +8,7 @@ from bench.live_app import Proc, get_health
 from bench.live_client import Target, open_sessions
 
 FIRST_UPDATE_WAIT = 10.0  # per round, for every session's first update
-SWEEP_WAIT = 3.0  # with no page open, the app sweeps the closed pages' memory within a second (ui/memory.py)
+SWEEP_WAIT = 5.0  # with no page open, the app sweeps the closed pages' memory within a second (ui/memory.py)
 SETTLE_LIMIT = 60.0  # for the server to drop the closed sessions (NiceGUI deletes a client after reconnect_timeout)
 
 
@@ -32,7 +32,11 @@ async def churn(http: aiohttp.ClientSession, url: str, targets: list[Target], pr
         by_round.append(round(proc.rss_mb() if proc else 0.0))
     after = await _settle(http, url, baseline)
     await asyncio.sleep(SWEEP_WAIT)
-    health = await get_health(http, url) or {}
+    health = {}
+    for _ in range(10):  # a sweep holds the app for a few seconds
+        health = await get_health(http, url) or {}
+        if health:
+            break
     return {'sweeps': health.get('memory_sweeps'), 'last_sweep_seconds': health.get('last_sweep_seconds'),
             'sessions': n, 'rounds': rounds, 'opens': opens, 'failed': failed, 'without_update': no_update,
             'rss_before_mb': rss_before, 'rss_loaded_mb': rss_loaded, 'rss_after_mb': proc.rss_mb() if proc else 0.0,

@@ -218,11 +218,14 @@ async def switch_shop(http: aiohttp.ClientSession, base: str, shop_name: str) ->
     await session.open()
     try:
         field = next(({**e, 'id': int(i)} for i, e in session.page.elements.items()
-                      if e.get('tag') == 'q-select' and e.get('props', {}).get('label') == 'Shop'), None)
+                      if e.get('props', {}).get('label') == 'Shop' and 'options' in e.get('props', {})), None)
         option = next((o for o in (field or {}).get('props', {}).get('options', []) if o['label'] == shop_name), None)
         if option is None:
             raise RuntimeError(f'the user menu has no shop {shop_name!r}')
-        await session.element_event(field, 'update:model-value', [json.dumps(option)])
+        if (field['props'].get('model-value') or {}).get('label') == shop_name:
+            return  # already the shop shown
+        change = next(e['type'] for e in field['events'] if e['type'].startswith('update:'))  # update:model-value
+        await session.element_event(field, change, [json.dumps(option)])
         if not await session.wait_for_event('open', 20):
             raise RuntimeError(f'choosing {shop_name!r} did not reload the dashboard within 20 s')
     finally:

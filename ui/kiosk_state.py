@@ -42,7 +42,15 @@ class KioskState:
         if isinstance(update, str):
             self.stale = f'Figures paused since {self.time}'
             return
-        s = update
+        shown = _shown(update, self.show_money)
+        for name in _FIELDS:
+            setattr(self, name, getattr(shown, name))  # a bindable property pushes only a changed value
+        if len(self.chairs) != len(shown.chairs):
+            self.chairs = [KioskChair() for _ in shown.chairs]
+        for mine, theirs in zip(self.chairs, shown.chairs, strict=True):
+            mine.barber, mine.status, mine.detail, mine.busy = theirs.barber, theirs.status, theirs.detail, theirs.busy
+
+    def update(self, s: Snapshot) -> None:
         zone = ZoneInfo(s.timezone)
         self.stale = ''
         self.made_at = s.made_at
@@ -81,3 +89,19 @@ def first_and_initial(name: str) -> str:
     if not parts:
         return 'A customer'
     return parts[0] if len(parts) == 1 else f'{parts[0]} {parts[-1][0].upper()}.'
+
+
+_FIELDS = ('ready', 'shop_name', 'time', 'status', 'is_open', 'peak', 'walk_in_wait', 'bookings', 'rating', 'review',
+           'queue', 'appointments', 'revenue', 'stale', 'made_at')
+_latest: dict[tuple[str, bool], tuple[Snapshot, KioskState]] = {}  # per shop and money shown or not
+
+
+def _shown(snapshot: Snapshot, show_money: bool) -> KioskState:
+    """Every TV of a shop shows the same: worked out once per snapshot, then copied to each screen."""
+    key = (snapshot.shop_id, show_money)
+    latest = _latest.get(key)
+    if latest is None or latest[0] is not snapshot:
+        state = latest[1] if latest else KioskState(show_money=show_money)
+        state.update(snapshot)
+        latest = _latest[key] = (snapshot, state)
+    return latest[1]

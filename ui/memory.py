@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 FREEZE_EVERY = 1.0  # seconds
 SWEEP_AFTER_CLOSED = 100  # pages closed since the last sweep, and at least half as many as are open
 SWEEP_AT_LEAST = 30 * 60.0  # seconds: cycles made by running pages are freed at least this often
-SWEEP_SHARE = 0.02  # of the time, at most, spent sweeping
+SWEEP_SHARE = 0.1  # of the time, at most, spent sweeping (reached only while many pages open and close)
 _libc = ctypes.CDLL(ctypes.util.find_library('c') or None)
 
 

@@ -1,4 +1,5 @@
-"""What one browser tab shows, as bindable fields: set from each snapshot, pushed only when a value changes."""
+"""What one browser tab shows, as bindable fields: worked out once per shop and snapshot (`shown`), copied to each
+tab, and pushed to the browser only where a value changed."""
 import logging
 from dataclasses import field, fields
 from datetime import datetime

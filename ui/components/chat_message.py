@@ -1,7 +1,7 @@
 """The two kinds of bubble: a person's question (plain text) and the coach's answer (sanitised markdown).
 
 An answer streams: deltas are buffered by `feed` and reach the page only on `flush`, which the panel calls
-at most ~15 times a second, because ui.markdown re-renders its whole content on every change. Finished paragraphs
+at most 10 times a second, because ui.markdown re-renders its whole content on every change. Finished paragraphs
 are sealed into markdown elements of their own, so each flush re-renders only the paragraph being written and a
 long answer costs the same per token as a short one.
 """

@@ -1,4 +1,4 @@
-"""The list of bubbles, and the one timer that flushes a streaming answer at most ~15 times a second."""
+"""The list of bubbles, and the one timer that flushes a streaming answer at most 10 times a second."""
 import time
 from zoneinfo import ZoneInfo
 
@@ -7,7 +7,7 @@ from nicegui import ui
 from . import chat_footer, chat_message
 from .chat_record import Record
 
-FLUSH_INTERVAL = 1 / 15  # seconds; ui.markdown re-renders its whole content on each change
+FLUSH_INTERVAL = 1 / 10  # seconds; ui.markdown re-renders its whole content on each change
 SCROLL_EVERY = 0.3  # seconds: while an answer streams, following it down is a message of its own each time
 
 
