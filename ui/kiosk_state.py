@@ -16,9 +16,11 @@ class KioskChair:
     busy: bool = False
 
 
-@bindable_dataclass(bindable_fields=['ready', 'shop_name', 'time', 'status', 'is_open', 'peak', 'walk_in_wait',
-                                     'bookings', 'rating', 'review', 'queue', 'appointments', 'revenue', 'stale',
-                                     'made_at'])
+SHOWN = ('ready', 'shop_name', 'time', 'status', 'is_open', 'peak', 'walk_in_wait', 'bookings', 'rating', 'review',
+         'queue', 'appointments', 'revenue', 'stale', 'made_at')  # what the screen binds to
+
+
+@bindable_dataclass(bindable_fields=list(SHOWN))
 class KioskState:
     show_money: bool = False
     ready: bool = False
@@ -43,7 +45,7 @@ class KioskState:
             self.stale = f'Figures paused since {self.time}'
             return
         shown = _shown(update, self.show_money)
-        for name in _FIELDS:
+        for name in SHOWN:
             setattr(self, name, getattr(shown, name))  # a bindable property pushes only a changed value
         if len(self.chairs) != len(shown.chairs):
             self.chairs = [KioskChair() for _ in shown.chairs]
@@ -91,8 +93,6 @@ def first_and_initial(name: str) -> str:
     return parts[0] if len(parts) == 1 else f'{parts[0]} {parts[-1][0].upper()}.'
 
 
-_FIELDS = ('ready', 'shop_name', 'time', 'status', 'is_open', 'peak', 'walk_in_wait', 'bookings', 'rating', 'review',
-           'queue', 'appointments', 'revenue', 'stale', 'made_at')
 _latest: dict[tuple[str, bool], tuple[Snapshot, KioskState]] = {}  # per shop and money shown or not
 
 

@@ -1,7 +1,7 @@
 """What one browser tab shows, as bindable fields: worked out once per shop and snapshot (`shown`), copied to each
 tab, and pushed to the browser only where a value changed."""
 import logging
-from dataclasses import field, fields
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -70,9 +70,6 @@ class SessionState:
     services_error: str = ''
     kpis_error: str = ''
     snapshot: Snapshot | None = None  # the one shown
-    previous: Snapshot | None = None  # of a shop's shared figures: the snapshot before, and what changed since
-    changed: tuple[str, ...] = ()
-    cards_or_chairs_changed: bool = True
 
     def update(self, snapshot: Snapshot) -> None:
         """Each part updates on its own, so one that fails says so and the others keep going."""
@@ -104,15 +101,15 @@ class SessionState:
         else:
             self.copy(shown(update))
 
-    def copy(self, other: 'SessionState') -> None:
+    def copy(self, shop: 'ShopFigures') -> None:
         """Only the values that differ reach the page: a bindable property propagates a change, not an assignment.
 
         A page that showed the shop's previous snapshot needs only the fields that changed since (at 1x, the clock).
         """
-        delta = self.snapshot is not None and self.snapshot is other.previous
-        for name in other.changed if delta else _PLAIN_FIELDS:
+        other, delta = shop.state, self.snapshot is not None and self.snapshot is shop.previous
+        for name in shop.changed if delta else _PLAIN_FIELDS:
             setattr(self, name, getattr(other, name))
-        if not delta or other.cards_or_chairs_changed:
+        if not delta or shop.nested_changed:
             for name in _METRICS:
                 mine, theirs = getattr(self, name), getattr(other, name)
                 for metric_field in _METRIC_FIELDS:
@@ -121,7 +118,7 @@ class SessionState:
                 self.chairs = [ChairView() for _ in other.chairs]
             for mine, theirs in zip(self.chairs, other.chairs, strict=True):
                 mine.barber, mine.text, mine.busy = theirs.barber, theirs.text, theirs.busy
-        self.snapshot = other.snapshot
+        self.snapshot = shop.snapshot
 
     def _update_cards(self, s: Snapshot) -> None:
         weekday = f'{s.day:%a}'
@@ -215,21 +212,32 @@ def _change_text(now: int, before: int) -> str:
     return f'{(now - before) / before:+.0%}'
 
 
-_shown: dict[str, SessionState] = {}  # per shop: the figures of its latest snapshot
+@dataclass(slots=True)
+class ShopFigures:
+    """A shop's figures for its latest snapshot, and which of them changed since the snapshot before."""
+    state: SessionState = field(default_factory=SessionState)
+    snapshot: Snapshot | None = None
+    previous: Snapshot | None = None
+    changed: tuple[str, ...] = _PLAIN_FIELDS
+    nested_changed: bool = True  # the metric cards or the chairs
 
 
-def shown(snapshot: Snapshot) -> SessionState:
+_shown: dict[str, ShopFigures] = {}
+
+
+def shown(snapshot: Snapshot) -> ShopFigures:
     """Every page of a shop shows the same figures: they are worked out once per snapshot, then copied to each page."""
-    state = _shown.get(snapshot.shop_id)
-    if state is None:
-        state = _shown[snapshot.shop_id] = SessionState()
-    if state.snapshot is not snapshot:
+    shop = _shown.get(snapshot.shop_id)
+    if shop is None:
+        shop = _shown[snapshot.shop_id] = ShopFigures()
+    if shop.snapshot is not snapshot:
+        state = shop.state
         before, nested_before = {name: getattr(state, name) for name in _PLAIN_FIELDS}, _nested(state)
         state.update(snapshot)
-        state.changed = tuple(name for name in _PLAIN_FIELDS if getattr(state, name) != before[name])
-        state.cards_or_chairs_changed = _nested(state) != nested_before
-        state.previous, state.snapshot = state.snapshot, snapshot
-    return state
+        shop.changed = tuple(name for name in _PLAIN_FIELDS if getattr(state, name) != before[name])
+        shop.nested_changed = _nested(state) != nested_before
+        shop.previous, shop.snapshot = shop.snapshot, snapshot
+    return shop
 
 
 def _nested(state: SessionState) -> tuple:
