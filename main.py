@@ -109,6 +109,7 @@ async def stop() -> None:
 
 speedups.install()
 theme.setup()
+app.storage.max_tab_storage_age = 60  # NiceGUI keeps an (unused here) storage per tab for 30 days: 2,000 tabs, 2 MB
 app.add_middleware(AuthMiddleware, ctx=ctx)
 for page in (setup, login, account, dashboard, kiosk, settings_page, coach):
     page.create(ctx)

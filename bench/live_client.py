@@ -213,12 +213,21 @@ async def sign_in(http: aiohttp.ClientSession, base: str, email: str, password: 
 
 
 async def switch_shop(http: aiohttp.ClientSession, base: str, shop_name: str) -> None:
-    """As a person would: the shop picked in the user menu's field; the choice stays with this browser."""
+    """As a person would: the user menu opened, the shop picked in its field; the choice stays with this browser."""
     session = Session(http, base, '/')
     await session.open()
     try:
-        field = next(({**e, 'id': int(i)} for i, e in session.page.elements.items()
-                      if e.get('props', {}).get('label') == 'Shop' and 'options' in e.get('props', {})), None)
+        arrived: dict[str, dict] = {}  # the menu's items come in an update once it is first clicked
+        session.on_update = lambda payload: arrived.update({k: v for k, v in payload.items() if isinstance(v, dict)})
+        button = session.page.find(tag='q-btn', icon='account_circle')
+        if button is None:
+            raise RuntimeError('the dashboard has no user menu')
+        await session.element_event(button, 'click', [])
+        field, deadline = None, time.monotonic() + 20
+        while field is None and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+            field = next(({**e, 'id': int(i)} for i, e in arrived.items()
+                          if e.get('props', {}).get('label') == 'Shop' and 'options' in e.get('props', {})), None)
         option = next((o for o in (field or {}).get('props', {}).get('options', []) if o['label'] == shop_name), None)
         if option is None:
             raise RuntimeError(f'the user menu has no shop {shop_name!r}')

@@ -3,11 +3,14 @@ tab, and pushed to the browser only where a value changed."""
 import logging
 from dataclasses import dataclass, field, fields
 from datetime import datetime
+from html import escape
 from zoneinfo import ZoneInfo
 
 from nicegui.binding import bindable_dataclass
 
 from engine import Snapshot
+
+from .components import icon_text
 
 log = logging.getLogger(__name__)
 PARTS = ('cards', 'activity', 'chart', 'services', 'kpis')
@@ -17,16 +20,12 @@ PARTS = ('cards', 'activity', 'chart', 'services', 'kpis')
 class MetricView:
     value: str = ''
     detail: str = ''
-    trend: str = ''
-    trend_icon: str = 'trending_flat'
-    trend_color: str = 'grey-6'
+    trend: str = ''  # markup: an arrow and the change against last week
 
 
 @bindable_dataclass
 class ChairView:
-    barber: str = ''
-    text: str = 'Free'
-    busy: bool = False
+    markup: str = ''  # the chair's icon, its barber and who is in it, as one element
 
 
 SHOWN = ('ready', 'shop_name', 'local_time', 'status', 'is_open', 'notice', 'updated', 'engine_ok', 'speed', 'in_shop',
@@ -117,7 +116,7 @@ class SessionState:
             if len(self.chairs) != len(other.chairs):
                 self.chairs = [ChairView() for _ in other.chairs]
             for mine, theirs in zip(self.chairs, other.chairs, strict=True):
-                mine.barber, mine.text, mine.busy = theirs.barber, theirs.text, theirs.busy
+                mine.markup = theirs.markup
         self.snapshot = shop.snapshot
 
     def _update_cards(self, s: Snapshot) -> None:
@@ -146,9 +145,11 @@ class SessionState:
         if len(self.chairs) != len(s.chairs):
             self.chairs = [ChairView() for _ in s.chairs]
         for view, chair in zip(self.chairs, s.chairs, strict=True):
-            view.barber = chair.barber
-            view.busy = chair.customer is not None
-            view.text = f'{chair.customer} · {chair.service} · ~{chair.minutes_left} min left' if view.busy else 'Free'
+            busy = chair.customer is not None
+            text = f'{chair.customer} · {chair.service} · ~{chair.minutes_left} min left' if busy else 'Free'
+            view.markup = icon_text.markup('chair', chair.barber, 'primary' if busy else 'grey-5',
+                                           'font-medium w-16 shrink-0') \
+                + f'<span class="text-sm text-grey-8 truncate">{escape(text)}</span>'
 
     def _update_chart(self, s: Snapshot) -> None:
         self.hours = [f'{h}:00' for h in s.hours]
@@ -199,11 +200,11 @@ def _set(view: MetricView, value: str, detail: str, trend: float | None, weekday
     view.value = value
     view.detail = detail
     if trend is None:
-        view.trend, view.trend_icon, view.trend_color = f'no figure for last {weekday}', 'trending_flat', 'grey-6'
+        view.trend = icon_text.markup('trending_flat', f'no figure for last {weekday}', 'grey-6')
     else:
-        view.trend = f'{trend:+.0f}% vs last {weekday}'
-        view.trend_icon = 'trending_up' if trend > 0.5 else 'trending_down' if trend < -0.5 else 'trending_flat'
-        view.trend_color = 'positive' if trend > 0.5 else 'negative' if trend < -0.5 else 'grey-7'
+        icon, color = ('trending_up', 'positive') if trend > 0.5 else ('trending_down', 'negative') \
+            if trend < -0.5 else ('trending_flat', 'grey-7')
+        view.trend = icon_text.markup(icon, f'{trend:+.0f}% vs last {weekday}', color)
 
 
 def _change_text(now: int, before: int) -> str:
@@ -242,4 +243,4 @@ def shown(snapshot: Snapshot) -> ShopFigures:
 
 def _nested(state: SessionState) -> tuple:
     return (tuple(getattr(getattr(state, name), f) for name in _METRICS for f in _METRIC_FIELDS),
-            tuple((chair.barber, chair.text, chair.busy) for chair in state.chairs))
+            tuple(chair.markup for chair in state.chairs))

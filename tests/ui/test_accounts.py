@@ -10,6 +10,7 @@ STAFF_EMAIL = 'dee@example.com'
 
 
 async def sign_out(user: User) -> None:
+    user.find(marker='user-menu').click()
     user.find(marker='sign-out').click()
     await user.should_see(marker='sign-in')
 
@@ -81,10 +82,13 @@ async def test_invited_staff_change_the_password_first_and_never_see_settings(us
     staff.find(marker='repeat-password').type('dee has her own password')
     staff.find(marker='change-password').click()
     await staff.should_see(marker='metric-revenue', retries=50)
+    staff.find(marker='user-menu').click()
+    await staff.should_see(marker='menu-coach')
     await staff.should_not_see(marker='menu-settings')
     await staff.should_not_see(marker='speed')  # only the owner speeds the demo up
     await staff.open('/settings')
     await staff.should_see('Only the shop owner can change settings.')
     await staff.should_see('Back to the dashboard')
     await staff.should_not_see(marker='settings-profile')
+    user.find(marker='user-menu').click()
     await user.should_see(marker='menu-settings')

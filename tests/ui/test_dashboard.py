@@ -123,9 +123,25 @@ async def test_the_activity_feed_adds_what_just_happened_on_top(user: User):
     assert not any('A customer' in row.content for row in rows)  # names come from the engine, not from what was shown
 
 
+async def test_each_card_shows_its_trend_and_each_chair_who_is_in_it(user: User):
+    await sign_up_owner(user)
+    snapshot = the_engine().snapshot()
+    trend = snapshot.trend('revenue')
+    (revenue_trend,) = user.find(marker='metric-revenue-trend').elements
+    assert f'{trend:+.0f}% vs last {snapshot.day:%a}' in revenue_trend.content
+    assert ('trending_up' in revenue_trend.content) == (trend > 0.5)
+    for number, chair in enumerate(snapshot.chairs, start=1):
+        (row,) = user.find(marker=f'chair-{number}').elements
+        assert f'>{chair.barber}</span>' in row.content
+        busy_text = f'{chair.customer} · {chair.service} · ~{chair.minutes_left} min left'
+        assert (busy_text if chair.customer else '>Free<') in row.content
+
+
 async def test_the_figures_below_the_cards_show_the_clients_and_each_barbers_rebooking(user: User):
     await sign_up_owner(user)
     month = the_engine().snapshot().kpis_month
+    await user.should_not_see(marker='kpi-table')  # built when the panel is first opened
+    user.find(marker='kpis').elements.pop().open()
     (table,) = user.find(marker='kpi-table').elements
     rows = {row['figure']: row['month'] for row in table.rows}
     assert rows['New clients'] == f'{month.new_clients:,}'

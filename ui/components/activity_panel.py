@@ -2,7 +2,7 @@
 from nicegui import ui
 
 from ..state import SessionState
-from . import part_error
+from . import icon_text, part_error
 
 
 def create(state: SessionState) -> None:
@@ -23,19 +23,15 @@ def create(state: SessionState) -> None:
 
 def _stat(icon: str, title: str, state: SessionState, field: str, detail: str | None, marker: str) -> None:
     with ui.column().classes('gap-0'):
-        with ui.row().classes('items-center gap-1 text-grey-7 text-xs uppercase'):
-            ui.icon(icon, size='xs')
-            ui.label(title)
+        icon_text.create(icon, title).classes('text-grey-7 text-xs uppercase')
         ui.label().classes('text-xl font-semibold').mark(marker).bind_text_from(state, field)
         if detail:
             ui.label().classes('text-xs text-grey-7').bind_text_from(state, detail)
 
 
 def _fill_chairs(container: ui.column, state: SessionState) -> None:
-    """One row per chair, bound to that chair's view; the chairs of a shop do not change while a page is open."""
+    """One element per chair, bound to that chair's view; the chairs of a shop do not change while a page is open."""
     with container:
         for number, chair in enumerate(state.chairs, start=1):
-            with ui.row().classes('w-full items-center gap-2 no-wrap').mark(f'chair-{number}'):
-                ui.icon('chair').bind_text_color_from(chair, 'busy', backward=lambda b: 'primary' if b else 'grey-5')
-                ui.label().classes('font-medium w-16 shrink-0').bind_text_from(chair, 'barber')
-                ui.label().classes('text-sm text-grey-8 truncate').bind_text_from(chair, 'text')
+            ui.html(sanitize=False).classes('w-full flex items-center gap-2 no-wrap').mark(f'chair-{number}') \
+                .bind_content_from(chair, 'markup')

@@ -1,5 +1,6 @@
 """The figures behind the headline cards: ticket, retail, no-shows, walk-ins, clients, and each barber, sortable."""
 from nicegui import binding, ui
+from nicegui.events import ValueChangeEventArguments
 
 from ..state import SessionState
 from . import part_error
@@ -21,8 +22,17 @@ KPI_COLUMNS = [
 
 
 def create(state: SessionState) -> None:
-    with ui.expansion('More figures: tickets, no-shows, walk-ins, clients and each barber', icon='insights') \
-            .classes('w-full bg-white rounded shadow-sm').mark('kpis'):
+    """The tables are built when the panel is first opened: most visits never open it."""
+    def fill_once(event: ValueChangeEventArguments) -> None:
+        if event.value and not panel.default_slot.children:
+            _fill(panel, state)
+
+    panel = ui.expansion('More figures: tickets, no-shows, walk-ins, clients and each barber', icon='insights',
+                         on_value_change=fill_once).classes('w-full bg-white rounded shadow-sm').mark('kpis')
+
+
+def _fill(panel: ui.expansion, state: SessionState) -> None:
+    with panel:
         part_error.create(state, 'kpis')
         with ui.grid().classes('w-full gap-4 grid-cols-1 lg:grid-cols-3'):
             kpis = ui.table(columns=KPI_COLUMNS, rows=[], row_key='figure').props('flat dense hide-bottom') \

@@ -2,10 +2,10 @@
 from nicegui import ui
 
 from ..state import SessionState
+from . import icon_text
 
 
 def create(state: SessionState, part: str) -> None:
-    with ui.row().classes('items-center gap-2 text-negative text-sm') \
-            .bind_visibility_from(state, f'{part}_error', backward=bool):
-        ui.icon('error_outline')
-        ui.label().bind_text_from(state, f'{part}_error')
+    ui.html(sanitize=False).classes('flex items-center gap-2 text-negative text-sm') \
+        .bind_content_from(state, f'{part}_error', backward=lambda error: icon_text.markup('error_outline', error)) \
+        .bind_visibility_from(state, f'{part}_error', backward=bool)

@@ -7,22 +7,31 @@ from .. import auth
 
 
 def create(account: Account, shop_id: str) -> None:
-    with ui.button(icon='account_circle').props('flat round color=white').mark('user-menu'):
-        with ui.menu():
-            ui.item(account.email).props('disable')
+    """The items are built on the first click: most visits never open the menu, and a page is lighter without them."""
+    def fill_once() -> None:
+        if not menu.default_slot.children:
+            _fill(menu, account, shop_id)
+
+    with ui.button(icon='account_circle', on_click=fill_once).props('flat round color=white').mark('user-menu'):
+        menu = ui.menu()
+
+
+def _fill(menu: ui.menu, account: Account, shop_id: str) -> None:
+    with menu:
+        ui.item(account.email).props('disable')
+        ui.separator()
+        ui.menu_item('Dashboard', on_click=lambda: ui.navigate.to('/'))
+        ui.menu_item('Coach', on_click=lambda: ui.navigate.to('/coach')).mark('menu-coach')
+        if account.role_in(shop_id) == 'owner':
+            ui.menu_item('Settings', on_click=lambda: ui.navigate.to('/settings')).mark('menu-settings')
+        ui.menu_item('Your account', on_click=lambda: ui.navigate.to('/account'))
+        if len(account.shops) > 1:  # one field, not an item per shop: an owner may have fifty
             ui.separator()
-            ui.menu_item('Dashboard', on_click=lambda: ui.navigate.to('/'))
-            ui.menu_item('Coach', on_click=lambda: ui.navigate.to('/coach')).mark('menu-coach')
-            if account.role_in(shop_id) == 'owner':
-                ui.menu_item('Settings', on_click=lambda: ui.navigate.to('/settings')).mark('menu-settings')
-            ui.menu_item('Your account', on_click=lambda: ui.navigate.to('/account'))
-            if len(account.shops) > 1:  # one field, not an item per shop: an owner may have fifty
-                ui.separator()
-                ui.select({shop.shop_id: shop.shop_name for shop in account.shops}, value=shop_id, label='Shop',
-                          on_change=lambda e: _switch(e.value)).props('dense outlined options-dense') \
-                    .classes('mx-3 my-1 min-w-48').mark('shop-select')
-            ui.separator()
-            ui.menu_item('Sign out', on_click=_sign_out).mark('sign-out')
+            ui.select({shop.shop_id: shop.shop_name for shop in account.shops}, value=shop_id, label='Shop',
+                      on_change=lambda e: _switch(e.value)).props('dense outlined options-dense') \
+                .classes('mx-3 my-1 min-w-48').mark('shop-select')
+        ui.separator()
+        ui.menu_item('Sign out', on_click=_sign_out).mark('sign-out')
 
 
 def _switch(shop_id: str) -> None:

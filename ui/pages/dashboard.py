@@ -28,7 +28,7 @@ def create(ctx: AppContext) -> None:
         account, shop_id = session
         ctx.live.track_page(shop_id, account.email, '/')
         engine = ctx.engines[shop_id]
-        state = SessionState(chairs=[ChairView(barber) for barber in engine.profile.barbers])
+        state = SessionState(chairs=[ChairView() for _ in engine.profile.barbers])
         ctx.live.subscribe(shop_id, state.receive)
         theme.apply()
         is_owner_of_demo = engine.feed is not None and account.role_in(shop_id) == 'owner'
