@@ -35,3 +35,10 @@ async def test_a_dashboard_chat_streams_an_answer_while_another_dashboard_watche
     assert chats['words_per_chat_second'] > 0  # streamed words reached the chat's page
     assert chats['first_word_p50'] is not None
     assert result['delivery']['ticks'] >= 2  # the dashboards kept ticking meanwhile
+
+
+async def test_dashboards_of_two_shops_each_pick_their_shop_from_the_user_menu() -> None:
+    (result,) = await main(parse_args(['--sessions', '2', '--seconds', '3', '--shops', '2', '--kind', 'dashboard']))
+    assert result['shops'] == 2
+    assert result['sessions_with_updates'] == 2
+    assert result['errors'] == 0, result['error_samples']
