@@ -17,7 +17,8 @@ browser does (bench/live_client.py), lets them settle, then measures a steady wi
 - opening a new session under load: a probe tab every 2 s through the window, GET / Socket.IO connect / first
   update (which waits for the next tick, so ~500 ms of it is the tick's phase);
 - disconnects (closed by the server) and errors; the bench's own CPU and event-loop lag, to tell its limits apart.
---churn NxR opens N sessions, waits for their first update, closes them, R times; then RSS and /api/health's
+--churn NxR opens N sessions, waits for their first update, closes them, R times (with --churn-settle, each round
+waits for the server to drop and sweep the one before); then RSS and /api/health's
 `sessions` before and after (a leak check). Figures on a shared machine are noisy: compare runs of one sitting.
 --chats N: N of the dashboards (each a staff member of its own, signed in: the coach allows a user 10 questions a
 minute) ask the coach, Send after Send, through the window (bench/live_chat.py); the app's OpenAI provider is a
@@ -63,6 +64,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument('--ramp', type=float, default=50.0, help='sessions opened per second')
     parser.add_argument('--no-deflate', action='store_true', help='do not negotiate permessage-deflate')
     parser.add_argument('--churn', default='', help='NxR: N sessions opened and closed R times (a leak check)')
+    parser.add_argument('--churn-settle', action='store_true',
+                        help='before each round, wait for the server to drop and sweep the round before')
     parser.add_argument('--profile', type=Path, help='py-spy the server through the window into this file')
     parser.add_argument('--json', type=Path, help='append each result as a JSON line to this file')
     parser.add_argument('--knowledge-dir', type=Path, default=Path(tempfile.gettempdir()) / 'chairside-bench-knowledge')
@@ -130,7 +133,8 @@ async def with_app(args: argparse.Namespace, job: str, size: int | str) -> dict:
                 if job == 'churn':
                     n, rounds = (int(x) for x in str(size).split('x'))
                     deflate = not args.no_deflate
-                    return {'job': job, **await churn(http, url, targets, proc, n, rounds, args.ramp, deflate)}
+                    return {'job': job, **await churn(http, url, targets, proc, n, rounds, args.ramp, deflate,
+                                                            args.churn_settle)}
                 return {'job': job, 'kind': args.kind, 'shops': len(targets),
                         **await steady(args, http, url, targets, proc, size, staff)}
         finally:

@@ -13,13 +13,14 @@ SETTLE_LIMIT = 60.0  # for the server to drop the closed sessions (NiceGUI delet
 
 
 async def churn(http: aiohttp.ClientSession, url: str, targets: list[Target], proc: Proc | None, n: int, rounds: int,
-                ramp: float, deflate: bool) -> dict:
+                ramp: float, deflate: bool, settle: bool = False) -> dict:
     started = time.monotonic()
     baseline = await _sessions(http, url)
     rss_before = proc.rss_mb() if proc else 0.0
     opens = failed = no_update = 0
     rss_loaded = rss_before
-    by_round: list[float] = []  # RSS once each round's sessions are closed: a plateau is the allocator, a slope a leak
+    by_round: list[float] = []  # RSS once each round's sessions are closed (and swept, if settling): a plateau is the
+    # allocator keeping memory for the next pages, a slope a leak
     for _ in range(rounds):
         sessions, failures = await open_sessions(targets, url, n, ramp, deflate)
         opens, failed = opens + n, failed + len(failures)
@@ -29,6 +30,9 @@ async def churn(http: aiohttp.ClientSession, url: str, targets: list[Target], pr
         no_update += sum(s.first_update_s is None for s in sessions)
         rss_loaded = max(rss_loaded, proc.rss_mb() if proc else 0.0)
         await asyncio.gather(*(s.close() for s in sessions + failures))
+        if settle:
+            await _settle(http, url, baseline)
+            await asyncio.sleep(SWEEP_WAIT)
         by_round.append(round(proc.rss_mb() if proc else 0.0))
     after = await _settle(http, url, baseline)
     await asyncio.sleep(SWEEP_WAIT)
