@@ -24,7 +24,7 @@ from ui.auth import AuthMiddleware
 from ui.components import settings_alerts
 from ui.context import AppContext
 from ui.live import LiveShops
-from ui.memory import MemoryKeeper
+from ui.memory import MemoryKeeper, free_elements_on_delete
 from ui.pages import account, coach, dashboard, kiosk, login, setup
 from ui.pages import settings as settings_page
 
@@ -108,6 +108,7 @@ async def stop() -> None:
 
 
 speedups.install()
+free_elements_on_delete()
 theme.setup()
 app.storage.max_tab_storage_age = 60  # NiceGUI keeps an (unused here) storage per tab for 30 days: 2,000 tabs, 2 MB
 app.add_middleware(AuthMiddleware, ctx=ctx)

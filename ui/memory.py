@@ -18,6 +18,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from nicegui.element import Element
+
 log = logging.getLogger(__name__)
 
 FREEZE_EVERY = 1.0  # seconds
@@ -25,6 +27,23 @@ SWEEP_AFTER_CLOSED = 100  # pages closed since the last sweep, and at least half
 SWEEP_AT_LEAST = 30 * 60.0  # seconds: cycles made by running pages are freed at least this often
 SWEEP_SHARE = 0.1  # of the time, at most, spent sweeping (reached only while many pages open and close)
 _libc = ctypes.CDLL(ctypes.util.find_library('c') or None)
+_handle_delete = Element._handle_delete  # NiceGUI's own
+
+
+def free_elements_on_delete() -> None:
+    """A deleted element's props, classes and style are freed at once by reference counting, not at the next sweep.
+
+    Each of the three keeps its own `_update` method as its change handler: a cycle per collection, and 80% of the
+    objects a closed dashboard leaves to the collector (50 closed dashboards: 184,000 objects, 36,000 with this).
+    NiceGUI already clears an element's listeners and slots when it deletes it; this clears these handlers too.
+    """
+    Element._handle_delete = _handle_delete_and_release
+
+
+def _handle_delete_and_release(element: Element) -> None:
+    _handle_delete(element)
+    for collection in (element._props, element._classes, element._style):
+        collection._change_handlers.clear()
 
 
 @dataclass

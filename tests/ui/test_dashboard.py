@@ -1,3 +1,5 @@
+import gc
+import weakref
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -169,3 +171,20 @@ async def test_a_closed_dashboard_leaves_no_binding_behind(user: User, create_us
     assert len(bound_states() - before) == 1
     second.client.delete()  # what NiceGUI does once a closed tab's reconnect time is over
     assert bound_states() == before
+
+
+async def test_a_closed_dashboard_is_freed_without_waiting_for_the_collector(user: User, create_user):
+    """Pages are frozen for the collector (ui/memory.py): what reference counting frees does not wait for a sweep."""
+    await sign_up_owner(user)
+    second = create_user()
+    await sign_in(second, OWNER_EMAIL, OWNER_PASSWORD)
+    await second.should_see(marker='metric-revenue')
+    (card,) = second.find(marker='metric-revenue').elements
+    parts = [weakref.ref(card._props), weakref.ref(card._classes), weakref.ref(card._style)]
+    del card
+    gc.disable()
+    try:
+        second.client.delete()
+        assert [part() for part in parts] == [None, None, None]
+    finally:
+        gc.enable()
