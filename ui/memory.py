@@ -5,7 +5,7 @@ collection paused the event loop for 2-3 s, and no page got its update meanwhile
 survived a second is frozen (`gc.freeze`): collections skip it and stay in the tens of milliseconds. Closed pages
 leave some cycles that only a collection frees (most of a page is freed by reference counting: see
 `free_elements_on_delete`), and frozen cycles are never collected; so once enough pages have closed
-(their garbage then weighs half what the open pages do), or every SWEEP_AT_LEAST seconds, everything is unfrozen and
+(at least half as many as are open), or every SWEEP_AT_LEAST seconds, everything is unfrozen and
 collected in one pass, and the freed memory is returned to the system. That pass is the one long pause: it grows
 with the objects held, so while pages are open sweeps are spaced to take at most SWEEP_SHARE of the time; with none
 open, one runs as soon as a page has closed.

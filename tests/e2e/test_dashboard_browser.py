@@ -14,6 +14,19 @@ def test_revenue_updates_without_a_reload(shop_app, browser: Browser, output_dir
     page.screenshot(path=output_dir / 'dashboard-laptop.png', full_page=True)
 
 
+def test_the_figures_panel_and_the_user_menu_open_with_their_contents(shop_app, browser: Browser):
+    """Both are built on first opening (kpi_panel.py, user_menu.py): they must still open with what they hold."""
+    page = browser.new_page()
+    sign_up(page, shop_app)
+    page.get_by_text('More figures').click()
+    expect(page.get_by_text('Barbers, last 30 days')).to_be_visible()
+    expect(page.get_by_text('Retention 90 days')).to_be_visible()
+    page.get_by_test_id('user-menu').click()
+    expect(page.get_by_text('Settings')).to_be_visible()
+    page.get_by_text('Sign out').click()
+    expect(page.get_by_role('button', name='Sign in')).to_be_visible()
+
+
 def test_on_a_phone_the_cards_stack_and_nothing_overflows(shop_app, browser: Browser, output_dir):
     page = browser.new_page(viewport={'width': 390, 'height': 844})
     sign_up(page, shop_app)

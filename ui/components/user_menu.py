@@ -12,7 +12,8 @@ def create(account: Account, shop_id: str) -> None:
         if not menu.default_slot.children:
             _fill(menu, account, shop_id)
 
-    with ui.button(icon='account_circle', on_click=fill_once).props('flat round color=white').mark('user-menu'):
+    with ui.button(icon='account_circle', on_click=fill_once) \
+            .props('flat round color=white data-testid=user-menu').mark('user-menu'):
         menu = ui.menu()
 
 
