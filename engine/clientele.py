@@ -8,6 +8,7 @@ import random
 from bisect import bisect
 from dataclasses import dataclass
 from datetime import date
+from itertools import accumulate
 from string import ascii_uppercase
 
 FIRST_RETURN = 0.5  # first-time clients who ever come back
@@ -43,8 +44,8 @@ class Clientele:
         followers, relative."""
         self.seed = seed
         self._expected = expected
-        self._following = cumulative(following)
-        self._nearby = [cumulative(expected[(first + n) % 7] for n in range(7)) for first in range(7)]
+        self._following = list(accumulate(following))
+        self._nearby = [list(accumulate(expected[(first + n) % 7] for n in range(7))) for first in range(7)]
         self._visits: dict[int, list[tuple[Client, int]]] = {}  # day -> (client, visit number), once expanded
         self._expanded = (0, -1)  # the join days expanded so far, inclusive
 
@@ -93,14 +94,6 @@ class Clientele:
         first = target - 3
         weights = self._nearby[(first - 1) % 7]
         return first + bisect(weights, rng.random() * weights[-1])
-
-
-def cumulative(weights) -> list[float]:
-    total, sums = 0.0, []
-    for weight in weights:
-        total += weight
-        sums.append(total)
-    return sums
 
 
 def _poisson(rng: random.Random, mean: float) -> int:

@@ -168,7 +168,7 @@ class ClientBook:
             for name, (v, r) in day.barbers.items():
                 total = barbers.get(name, (0, 0))
                 barbers[name] = (total[0] + v, total[1] + r)
-        return ClientFigures(_ratio(rebooked, visits), new, clients - new,
+        return ClientFigures(ratio(rebooked, visits), new, clients - new,
                              tuple(self._retention(today - timedelta(n), days, n) for n in RETENTION_DAYS), barbers)
 
     def _retention(self, last: date, days: int, within: int) -> float | None:
@@ -182,8 +182,9 @@ class ClientBook:
             later = day.until[n + 1:]  # the next visit came after `last`, or not yet: the client's latest in the window
             cohort += day.visits - day.returned + sum(later)
             back += sum(later[:within - n])
-        return _ratio(back, cohort)
+        return ratio(back, cohort)
 
 
-def _ratio(part: float, whole: float) -> float | None:
+def ratio(part: float, whole: float) -> float | None:
+    """None rather than a made-up 0 when there is nothing to divide by."""
     return part / whole if whole else None

@@ -3,7 +3,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .clients import RETENTION_DAYS, ClientBook
+from .clients import RETENTION_DAYS, ClientBook, ratio
 from .events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted, WalkedOut
 from .metrics import Metrics
 
@@ -129,12 +129,12 @@ class KpiBook:
         retention = dict(zip(RETENTION_DAYS, clients.retention, strict=True))
         return Kpis(
             days=days,
-            average_ticket=_ratio(sum(b.revenue for b in per_barber.values()), services),
-            retail_attachment=_ratio(sum(b.retail_visits for b in per_barber.values()), services),
-            no_show_rate=_ratio(sum(d.no_shows for d in period), due),
-            late_cancel_rate=_ratio(sum(d.late_cancellations for d in period), booked),
-            walk_in_share=_ratio(sum(d.walk_ins for d in period), sum(d.check_ins for d in period)),
-            walk_ins_lost=_ratio(sum(d.walk_outs for d in period), sum(d.walk_ins for d in period)),
+            average_ticket=ratio(sum(b.revenue for b in per_barber.values()), services),
+            retail_attachment=ratio(sum(b.retail_visits for b in per_barber.values()), services),
+            no_show_rate=ratio(sum(d.no_shows for d in period), due),
+            late_cancel_rate=ratio(sum(d.late_cancellations for d in period), booked),
+            walk_in_share=ratio(sum(d.walk_ins for d in period), sum(d.check_ins for d in period)),
+            walk_ins_lost=ratio(sum(d.walk_outs for d in period), sum(d.walk_ins for d in period)),
             rebooking_rate=clients.rebooking_rate,
             new_clients=clients.new_clients,
             returning_clients=clients.returning_clients,
@@ -160,9 +160,6 @@ class KpiBook:
 
 def _barber_row(name: str, b: BarberDay, open_seconds: float, rebookings: tuple[int, int]) -> BarberRow:
     visits, rebooked = rebookings
-    return BarberRow(name, b.revenue, b.services, _ratio(b.busy_seconds, open_seconds), _ratio(b.revenue, b.services),
-                     _ratio(b.stars, b.reviews), _ratio(rebooked, visits))
+    return BarberRow(name, b.revenue, b.services, ratio(b.busy_seconds, open_seconds), ratio(b.revenue, b.services),
+                     ratio(b.stars, b.reviews), ratio(rebooked, visits))
 
-
-def _ratio(part: float, whole: float) -> float | None:
-    return part / whole if whole else None

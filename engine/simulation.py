@@ -11,8 +11,9 @@ import random
 from bisect import bisect
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from itertools import accumulate
 
-from .clientele import LIFETIME, MAX_GAP, Client, Clientele, cumulative
+from .clientele import LIFETIME, MAX_GAP, Client, Clientele
 from .events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted, WalkedOut
 from .profile import ShopProfile
 
@@ -63,7 +64,7 @@ class Simulation:
         self.profile = profile
         self.seed = seed
         self._services = profile.services
-        self._service_weights = cumulative(s.weight for s in profile.services)
+        self._service_weights = list(accumulate(s.weight for s in profile.services))
         barbers = [random.Random(f'{seed}:barber:{name}') for name in profile.barbers]
         self.speed = [rng.uniform(*BARBER_SPEED) for rng in barbers]
         self.following = [rng.uniform(*BARBER_FOLLOWING) for rng in barbers]
@@ -71,10 +72,6 @@ class Simulation:
         self._shapes = [self._shape(weekday) for weekday in range(7)]  # (hour segments, cumulative expected visits)
         self.clientele = Clientele(seed, [cum[-1] if cum else 0.0 for _, cum in self._shapes], self.following)
         self._served: dict[int, _Day] = {}
-
-    def arrivals_per_hour(self, day: date, hour: int) -> float:
-        rate = BASE_ARRIVALS_PER_HOUR * (PEAK_FACTOR if self.profile.is_peak(hour) else 1.0)
-        return rate * (WEEKEND_FACTOR if day.weekday() >= 5 else 1.0)
 
     def events_for_day(self, day: date) -> list[Event]:
         """Every event of the visits on `day`, including bookings made on earlier days, in time order.

@@ -147,7 +147,7 @@ class SessionState:
         for view, chair in zip(self.chairs, s.chairs, strict=True):
             busy = chair.customer is not None
             text = f'{chair.customer} · {chair.service} · ~{chair.minutes_left} min left' if busy else 'Free'
-            view.markup = icon_text.markup('chair', chair.barber, 'primary' if busy else 'grey-5',
+            view.markup = icon_text.markup('chair', chair.barber, 'text-primary' if busy else 'text-grey-5',
                                            'font-medium w-16 shrink-0') \
                 + f'<span class="text-sm text-grey-8 truncate">{escape(text)}</span>'
 
@@ -200,11 +200,11 @@ def _set(view: MetricView, value: str, detail: str, trend: float | None, weekday
     view.value = value
     view.detail = detail
     if trend is None:
-        view.trend = icon_text.markup('trending_flat', f'no figure for last {weekday}', 'grey-6')
+        view.trend = icon_text.markup('trending_flat', f'no figure for last {weekday}', 'text-grey-6')
     else:
         icon, color = ('trending_up', 'positive') if trend > 0.5 else ('trending_down', 'negative') \
             if trend < -0.5 else ('trending_flat', 'grey-7')
-        view.trend = icon_text.markup(icon, f'{trend:+.0f}% vs last {weekday}', color)
+        view.trend = icon_text.markup(icon, f'{trend:+.0f}% vs last {weekday}', f'text-{color}')
 
 
 def _change_text(now: int, before: int) -> str:

@@ -1,7 +1,6 @@
 """What just happened, newest first: new events are added at the top without rebuilding the list."""
 from collections import deque
 from datetime import datetime
-from html import escape
 from zoneinfo import ZoneInfo
 
 from nicegui import ui
@@ -18,6 +17,8 @@ from engine import (
     Snapshot,
     WalkedOut,
 )
+
+from . import icon_text
 
 FEED_LENGTH = 20
 
@@ -49,9 +50,8 @@ class ActivityFeed(ui.column):
         """One element per row (not a row of icon and labels): a dashboard holds twenty, a process a thousand pages."""
         icon, color, text = describe(event, name)
         with self:
-            row = ui.html(f'<i class="q-icon material-icons text-{color} text-base mt-0.5">{icon}</i>'
-                          f'<span class="grow">{escape(text)}</span>'
-                          f'<span class="text-grey-6 text-xs">{datetime.fromtimestamp(event.at, zone):%H:%M}</span>',
+            row = ui.html(icon_text.markup(icon, text, f'text-{color} text-base mt-0.5', 'grow')
+                          + f'<span class="text-grey-6 text-xs">{datetime.fromtimestamp(event.at, zone):%H:%M}</span>',
                           sanitize=False).classes('w-full flex items-start gap-2 no-wrap text-sm').mark('feed-item')
         row.move(target_index=0)
 

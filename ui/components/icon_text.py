@@ -7,9 +7,9 @@ from html import escape
 from nicegui import ui
 
 
-def markup(icon: str, text: str, color: str = '', text_classes: str = '') -> str:
-    """`color` is a Quasar colour name for the icon (e.g. 'positive'); the words keep the element's colour."""
-    return (f'<i class="q-icon material-icons{f" text-{color}" if color else ""}">{icon}</i>'
+def markup(icon: str, text: str, icon_classes: str = '', text_classes: str = '') -> str:
+    """`icon_classes` e.g. 'text-positive' colours the icon; the words keep the element's colour."""
+    return (f'<i class="q-icon material-icons {icon_classes}">{icon}</i>'
             f'<span class="{text_classes}">{escape(text)}</span>')
 
 

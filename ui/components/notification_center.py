@@ -45,6 +45,7 @@ class NotificationCenter:
         self.zone = ZoneInfo(ctx.engines[shop_id].profile.timezone)
         self.now = 0.0
         self.minute = -1  # of the shop's clock, when relative times were last worked out
+        self.built = False  # the drawer's rows
 
     async def create(self) -> None:
         """The drawer the bell opens; call inside the page."""
@@ -58,7 +59,6 @@ class NotificationCenter:
             self.empty = ui.label('Nothing yet: milestones, reviews and rushes will show here.') \
                 .classes('p-4 text-grey-7 text-sm')
         self.drawer = drawer
-        self.built = False
         for view in reversed(stored):
             self._add(view)
         self.ctx.live.subscribe_user(self.user_id, self._reload_read_state)
