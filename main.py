@@ -1,4 +1,8 @@
 """Chairside's composition root: settings -> store -> engines -> pages; then ui.run()."""
+import allocator
+
+allocator.restart_on_system_allocator()  # first: the imports below take a second the restart would spend twice
+
 import asyncio
 import logging
 import threading
@@ -110,7 +114,7 @@ async def stop() -> None:
 speedups.install()
 free_elements_on_delete()
 theme.setup()
-app.storage.max_tab_storage_age = 60  # NiceGUI keeps an (unused here) storage per tab for 30 days: 2,000 tabs, 2 MB
+app.storage.max_tab_storage_age = 0  # NiceGUI keeps an (unused here) storage per tab for 30 days: 2,000 tabs, 2 MB
 app.add_middleware(AuthMiddleware, ctx=ctx)
 for page in (setup, login, account, dashboard, kiosk, settings_page, coach):
     page.create(ctx)
@@ -119,6 +123,7 @@ health.create(loop, lambda: {
     'subscribers': ctx.live.subscribers,  # what the engines publish to: a dashboard subscribes 3 parts
     'pages_per_shop': ctx.live.pages_per_shop(),
     'tick_seconds': round(loop.tick_seconds, 4),
+    'allocator': allocator.current(),
     'memory_sweeps': memory.sweeps,
     'last_sweep_seconds': round(memory.last_sweep_seconds, 3),
     'knowledge': ctx.knowledge.status,

@@ -41,7 +41,7 @@ async def churn(http: aiohttp.ClientSession, url: str, targets: list[Target], pr
         health = await get_health(http, url) or {}
         if health:
             break
-    return {'sweeps': health.get('memory_sweeps'), 'last_sweep_seconds': health.get('last_sweep_seconds'),
+    return {'allocator': health.get('allocator'), 'sweeps': health.get('memory_sweeps'), 'last_sweep_seconds': health.get('last_sweep_seconds'),
             'sessions': n, 'rounds': rounds, 'opens': opens, 'failed': failed, 'without_update': no_update,
             'rss_before_mb': rss_before, 'rss_loaded_mb': rss_loaded, 'rss_after_mb': proc.rss_mb() if proc else 0.0,
             'rss_by_round_mb': by_round, 'health_before': baseline, 'health_after': after,

@@ -84,12 +84,12 @@ def table(results: list[dict]) -> str:
 
 def churn_table(results: list[dict]) -> str:
     lines = ['| sessions x rounds | opens | failed opens | RSS MB before / peak / after settling | '
-             'health sessions before / after | memory sweeps (last, s) | seconds | RSS MB after each round |',
-             '|---|---|---|---|---|---|---|---|']
+             'health sessions before / after | allocator | memory sweeps (last, s) | seconds | RSS MB after each round |',
+             '|---|---|---|---|---|---|---|---|---|']
     for r in results:
         lines.append(f"| {r['sessions']} x {r['rounds']} | {r['opens']} | {r['failed']} | {r['rss_before_mb']:.0f} / "
                      f"{r['rss_loaded_mb']:.0f} / {r['rss_after_mb']:.0f} | {r['health_before']} / {r['health_after']} "
-                     f"| {r['sweeps']} ({r['last_sweep_seconds']}) | {r['seconds']:.0f} | "
+                     f"| {r['allocator']} | {r['sweeps']} ({r['last_sweep_seconds']}) | {r['seconds']:.0f} | "
                      f"{' '.join(map(str, r['rss_by_round_mb']))} |")
     return '\n'.join(lines)
 

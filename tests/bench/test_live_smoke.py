@@ -42,3 +42,12 @@ async def test_dashboards_of_two_shops_each_pick_their_shop_from_the_user_menu()
     assert result['shops'] == 2
     assert result['sessions_with_updates'] == 2
     assert result['errors'] == 0, result['error_samples']
+
+
+async def test_closed_dashboards_give_their_memory_back_to_the_system() -> None:
+    (result,) = await main(parse_args(['--churn', '60x2', '--churn-settle']))
+    assert result['failed'] == 0 and result['without_update'] == 0
+    assert result['health_after'] == result['health_before']  # every closed page dropped by the server
+    assert result['allocator'] == 'malloc'  # main.py restarted itself on glibc's allocator
+    taken = result['rss_loaded_mb'] - result['rss_before_mb']
+    assert result['rss_loaded_mb'] - result['rss_after_mb'] > taken / 2, result['rss_by_round_mb']
