@@ -114,7 +114,7 @@ async def stop() -> None:
 speedups.install()
 free_elements_on_delete()
 theme.setup()
-app.storage.max_tab_storage_age = 0  # NiceGUI keeps an (unused here) storage per tab for 30 days: 2,000 tabs, 2 MB
+app.storage.max_tab_storage_age = 0  # NiceGUI keeps an (unused here) storage per tab for 30 days: pruned within 10 s
 app.add_middleware(AuthMiddleware, ctx=ctx)
 for page in (setup, login, account, dashboard, kiosk, settings_page, coach):
     page.create(ctx)
