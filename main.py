@@ -28,7 +28,7 @@ from ui.auth import AuthMiddleware
 from ui.components import settings_alerts
 from ui.context import AppContext
 from ui.live import LiveShops
-from ui.memory import MemoryKeeper, free_elements_on_delete
+from ui.memory import MemoryKeeper, free_clients_on_delete, free_elements_on_delete
 from ui.pages import account, coach, dashboard, kiosk, login, setup
 from ui.pages import settings as settings_page
 
@@ -113,6 +113,7 @@ async def stop() -> None:
 
 speedups.install()
 free_elements_on_delete()
+free_clients_on_delete()
 theme.setup()
 app.storage.max_tab_storage_age = 0  # NiceGUI keeps an (unused here) storage per tab for 30 days: pruned within 10 s
 app.add_middleware(AuthMiddleware, ctx=ctx)

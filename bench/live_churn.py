@@ -8,7 +8,8 @@ from bench.live_app import Proc, get_health
 from bench.live_client import Target, open_sessions
 
 FIRST_UPDATE_WAIT = 10.0  # per round, for every session's first update
-SWEEP_WAIT = 5.0  # with no page open, the app sweeps the closed pages' memory within a second (ui/memory.py)
+SWEEP_WAIT = 35.0  # with no page open, the app sweeps the closed pages' memory within a second, and once more 30 s
+# later for what they freed meanwhile (ui/memory.py)
 SETTLE_LIMIT = 60.0  # for the server to drop the closed sessions (NiceGUI deletes a client after reconnect_timeout)
 
 
@@ -41,7 +42,8 @@ async def churn(http: aiohttp.ClientSession, url: str, targets: list[Target], pr
         health = await get_health(http, url) or {}
         if health:
             break
-    return {'allocator': health.get('allocator'), 'sweeps': health.get('memory_sweeps'), 'last_sweep_seconds': health.get('last_sweep_seconds'),
+    return {'allocator': health.get('allocator'), 'sweeps': health.get('memory_sweeps'),
+            'last_sweep_seconds': health.get('last_sweep_seconds'),
             'sessions': n, 'rounds': rounds, 'opens': opens, 'failed': failed, 'without_update': no_update,
             'rss_before_mb': rss_before, 'rss_loaded_mb': rss_loaded, 'rss_after_mb': proc.rss_mb() if proc else 0.0,
             'rss_by_round_mb': by_round, 'health_before': baseline, 'health_after': after,

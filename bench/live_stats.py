@@ -84,7 +84,8 @@ def table(results: list[dict]) -> str:
 
 def churn_table(results: list[dict]) -> str:
     lines = ['| sessions x rounds | opens | failed opens | RSS MB before / peak / after settling | '
-             'health sessions before / after | allocator | memory sweeps (last, s) | seconds | RSS MB after each round |',
+             'health sessions before / after | allocator | memory sweeps (last, s) | seconds | '
+             'RSS MB after each round |',
              '|---|---|---|---|---|---|---|---|---|']
     for r in results:
         lines.append(f"| {r['sessions']} x {r['rounds']} | {r['opens']} | {r['failed']} | {r['rss_before_mb']:.0f} / "

@@ -156,3 +156,5 @@ class ChatSession:
     def _client_gone(self) -> None:
         self._gone = True
         self.stop()
+        self.on_conversations_changed.clear()  # handlers naming this session: cycles only a sweep would free
+        self.view.on_feedback = None

@@ -2,13 +2,13 @@
 
 A full collection walks every tracked object: a dashboard holds thousands, so at a thousand dashboards each full
 collection paused the event loop for 2-3 s, and no page got its update meanwhile. Pages live for hours, so what has
-survived a second is frozen (`gc.freeze`): collections skip it and stay in the tens of milliseconds. Closed pages
-leave some cycles that only a collection frees (most of a page is freed by reference counting: see
-`free_elements_on_delete`), and frozen cycles are never collected; so once enough pages have closed
-(at least half as many as are open), or every SWEEP_AT_LEAST seconds, everything is unfrozen and
-collected in one pass, and the freed memory is returned to the system. That pass is the one long pause: it grows
-with the objects held, so while pages are open sweeps are spaced to take at most SWEEP_SHARE of the time; with none
-open, one runs as soon as a page has closed.
+survived a second is frozen (`gc.freeze`): collections skip it and stay in the tens of milliseconds. A closed page
+is freed by reference counting (`free_elements_on_delete`, `free_clients_on_delete`), but for the cycles its requests
+and socket leave in Starlette and Engine.IO (about 120 objects), and frozen cycles are never collected; so once enough
+pages have closed (at least half as many as are open), or every SWEEP_AT_LEAST seconds, everything is unfrozen and
+collected in one pass, and the freed memory is returned to the system (allocator.py). That pass is the one long pause:
+it grows with the objects held, so while pages are open sweeps are spaced to take at most SWEEP_SHARE of the time;
+with none open, one runs as soon as a page has closed, and one more FOLLOW_UP_AFTER later.
 """
 import asyncio
 import ctypes
@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from nicegui import Client, app
 from nicegui.element import Element
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,8 @@ FREEZE_EVERY = 1.0  # seconds
 SWEEP_AFTER_CLOSED = 100  # pages closed since the last sweep, and at least half as many as are open
 SWEEP_AT_LEAST = 30 * 60.0  # seconds: cycles made by running pages are freed at least this often
 SWEEP_SHARE = 0.1  # of the time, at most, spent sweeping (reached only while many pages open and close)
+FOLLOW_UP_AFTER = 30.0  # seconds: with no page open, one more sweep for what closed pages free later (NiceGUI prunes
+# tab storage every 10 s, sockets finish closing), so that the system gets that memory back too
 _libc = ctypes.CDLL(ctypes.util.find_library('c') or None)
 _handle_delete = Element._handle_delete  # NiceGUI's own
 
@@ -47,6 +50,20 @@ def _handle_delete_and_release(element: Element) -> None:
         collection._change_handlers.clear()
 
 
+def free_clients_on_delete() -> None:
+    """A deleted client is freed at once by reference counting, with what it still holds, not at the next sweep.
+
+    A handler that names its client (`client.on_delete(lambda: close(client.id))`, and NiceGUI's own
+    `Event.subscribe`) makes a cycle: client -> handler -> client. Once the client is deleted they have run.
+    """
+    app.on_delete(_release_handlers)
+
+
+def _release_handlers(client: Client) -> None:
+    for handlers in (client.connect_handlers, client.disconnect_handlers, client.delete_handlers):
+        handlers.clear()
+
+
 @dataclass
 class MemoryKeeper:
     open_pages: Callable[[], int]
@@ -55,6 +72,7 @@ class MemoryKeeper:
     closed_at_sweep: int = 0
     sweeps: int = 0
     last_sweep_seconds: float = 0.0
+    follow_up: bool = False  # the last sweep was for closed pages
 
     async def run(self) -> None:
         self.swept_at = time.monotonic()
@@ -70,7 +88,7 @@ class MemoryKeeper:
         since, open_pages = time.monotonic() - self.swept_at, self.open_pages()
         closed = self.closed_pages() - self.closed_at_sweep
         if not open_pages:  # nobody to keep waiting
-            return closed > 0
+            return closed > 0 or (self.follow_up and since >= FOLLOW_UP_AFTER)
         enough_closed = closed >= max(SWEEP_AFTER_CLOSED, open_pages / 2)
         return since >= self.last_sweep_seconds / SWEEP_SHARE and (enough_closed or since >= SWEEP_AT_LEAST)
 
@@ -82,5 +100,7 @@ class MemoryKeeper:
         if hasattr(_libc, 'malloc_trim'):  # glibc keeps freed memory for the process unless asked
             _libc.malloc_trim(0)
         self.last_sweep_seconds = time.perf_counter() - started
-        self.swept_at, self.closed_at_sweep, self.sweeps = time.monotonic(), self.closed_pages(), self.sweeps + 1
+        closed = self.closed_pages()
+        self.follow_up = closed > self.closed_at_sweep
+        self.swept_at, self.closed_at_sweep, self.sweeps = time.monotonic(), closed, self.sweeps + 1
         log.info('memory sweep: %d objects freed in %.2f s', freed, self.last_sweep_seconds)

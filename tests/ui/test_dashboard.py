@@ -175,16 +175,23 @@ async def test_a_closed_dashboard_leaves_no_binding_behind(user: User, create_us
 
 async def test_a_closed_dashboard_is_freed_without_waiting_for_the_collector(user: User, create_user):
     """Pages are frozen for the collector (ui/memory.py): what reference counting frees does not wait for a sweep."""
+    from ui.state import SessionState
+
     await sign_up_owner(user)
     second = create_user()
     await sign_in(second, OWNER_EMAIL, OWNER_PASSWORD)
     await second.should_see(marker='metric-revenue')
     (card,) = second.find(marker='metric-revenue').elements
     parts = [weakref.ref(card._props), weakref.ref(card._classes), weakref.ref(card._style)]
+    mine = set(map(id, second.client.elements.values()))
+    (state,) = {id(link[0]): link[0] for links in binding.bindings.values() for link in links
+                if isinstance(link[0], SessionState) and id(link[1]) in mine}.values()
+    state = weakref.ref(state)  # what the page showed, and everything it holds
     del card
     gc.disable()
     try:
         second.client.delete()
         assert [part() for part in parts] == [None, None, None]
+        assert state() is None  # no handler of the page (its subscriptions, the figures panel's) keeps it in a cycle
     finally:
         gc.enable()

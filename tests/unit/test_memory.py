@@ -3,7 +3,7 @@ import gc
 import time
 import weakref
 
-from ui.memory import SWEEP_AFTER_CLOSED, MemoryKeeper
+from ui.memory import FOLLOW_UP_AFTER, SWEEP_AFTER_CLOSED, MemoryKeeper
 
 
 class Page:
@@ -47,3 +47,17 @@ def test_with_no_page_open_a_sweep_follows_the_last_close() -> None:
     assert not keeper._sweep_due()
     closed = 1
     assert keeper._sweep_due()
+
+
+def test_with_no_page_open_one_more_sweep_follows_later_and_then_none() -> None:
+    """What closed pages free after their sweep (tab storage, sockets) goes back to the system too."""
+    closed = 0
+    keeper = MemoryKeeper(lambda: 0, lambda: closed, swept_at=time.monotonic())
+    closed = 3
+    keeper.sweep()
+    assert not keeper._sweep_due()
+    keeper.swept_at -= FOLLOW_UP_AFTER
+    assert keeper._sweep_due()
+    keeper.sweep()  # nothing closed since the sweep before: no more follow-ups
+    keeper.swept_at -= FOLLOW_UP_AFTER
+    assert not keeper._sweep_due()
