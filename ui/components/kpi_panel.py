@@ -30,7 +30,7 @@ def create(state: SessionState) -> None:
             _fill(event.sender, state)
 
     ui.expansion('More figures: tickets, no-shows, walk-ins, clients and each barber', icon='insights',
-                         on_value_change=fill_once).classes('w-full bg-white rounded shadow-sm').mark('kpis')
+                 on_value_change=fill_once).classes('w-full bg-white rounded shadow-sm').mark('kpis')
 
 
 def _fill(panel: ui.expansion, state: SessionState) -> None:
