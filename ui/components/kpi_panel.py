@@ -22,15 +22,13 @@ KPI_COLUMNS = [
 
 
 def create(state: SessionState) -> None:
-    """The tables are built when the panel is first opened: most visits never open it.
-
-    The handler takes the panel from the event: naming it would make a cycle (panel -> handler -> panel)."""
+    """The tables are built when the panel is first opened: most visits never open it."""
     def fill_once(event: ValueChangeEventArguments) -> None:
-        if event.value and not event.sender.default_slot.children:
-            _fill(event.sender, state)
+        if event.value and not panel.default_slot.children:
+            _fill(panel, state)
 
-    ui.expansion('More figures: tickets, no-shows, walk-ins, clients and each barber', icon='insights',
-                 on_value_change=fill_once).classes('w-full bg-white rounded shadow-sm').mark('kpis')
+    panel = ui.expansion('More figures: tickets, no-shows, walk-ins, clients and each barber', icon='insights',
+                         on_value_change=fill_once).classes('w-full bg-white rounded shadow-sm').mark('kpis')
 
 
 def _fill(panel: ui.expansion, state: SessionState) -> None:
