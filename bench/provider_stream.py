@@ -1,10 +1,11 @@
 """The event loop's CPU per streamed chunk, per provider client: what each token of an answer costs the server.
 
-    .venv/bin/python bench/provider_stream.py [--chunks 2000] [--rounds 3]
+    .venv/bin/python bench/provider_stream.py [--chunks 1000] [--rate 250] [--rounds 3]
 
-Each provider's real client (coach/providers) reads an answer of `--chunks` one-word chunks from the local
-stand-in that speaks its wire format (tests/coach/provider_stand_in.py, in a thread of this process). The figure
-is the CPU time of the loop's thread alone, so the stand-in's work is not in it. Loopback only.
+Each provider's real client (coach/providers) reads an answer of `--chunks` one-word chunks, `--rate` a second
+(each in a network packet of its own, as a model sends them), from the local stand-in that speaks its wire
+format (tests/coach/provider_stand_in.py, in a thread of this process). The figure is the CPU time of the loop's
+thread alone, so the stand-in's work is not in it. Loopback only.
 """
 import argparse
 import asyncio
@@ -24,8 +25,8 @@ REQUEST = Request(system='You are a coach.', messages=(Turn('user', 'How can I f
                   question='How can I fill the quiet afternoons?', snapshot=None, passages=())
 
 
-async def cpu_per_chunk(provider, stand_in: StandIn, name: str, chunks: int) -> float:
-    stand_in.script(name, Reply(chunks=tuple(f'word{i} ' for i in range(chunks))))
+async def cpu_per_chunk(provider, stand_in: StandIn, name: str, chunks: int, rate: float) -> float:
+    stand_in.script(name, Reply(chunks=tuple(f'word{i} ' for i in range(chunks)), chunk_delay=1 / rate, paced=True))
     started, texts = time.thread_time(), 0
     async for item in provider.stream(REQUEST):
         texts += isinstance(item, str)
@@ -36,7 +37,8 @@ async def cpu_per_chunk(provider, stand_in: StandIn, name: str, chunks: int) -> 
 
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('--chunks', type=int, default=2000)
+    parser.add_argument('--chunks', type=int, default=1000)
+    parser.add_argument('--rate', type=float, default=250, help='chunks a second')
     parser.add_argument('--rounds', type=int, default=3)
     args = parser.parse_args()
     stand_in = StandIn()
@@ -45,10 +47,11 @@ async def main() -> None:
         providers = {'openai': OpenAIProvider('bench', 'gpt-test', base_url=stand_in.base_url('openai')),
                      'anthropic': AnthropicProvider('bench', 'claude-test', base_url=stand_in.base_url('anthropic')),
                      'gemini': GeminiProvider('bench', 'gemini-test', base_url=stand_in.base_url('gemini'))}
-        print(f'| provider | loop CPU per chunk, {args.rounds} rounds of {args.chunks} chunks (µs) |')
+        print(f'| provider | loop CPU per chunk (µs): {args.rounds} rounds, {args.chunks} chunks at {args.rate:g}/s |')
         print('|---|---|')
         for name, provider in providers.items():
-            figures = [await cpu_per_chunk(provider, stand_in, name, args.chunks) for _ in range(args.rounds)]
+            figures = [await cpu_per_chunk(provider, stand_in, name, args.chunks, args.rate)
+                       for _ in range(args.rounds)]
             print(f'| {name} | {", ".join(f"{f * 1e6:.0f}" for f in figures)} |', flush=True)
             await provider.aclose()
     finally:

@@ -34,9 +34,9 @@ class OpenAIProvider:
     async def stream(self, request: Request) -> AsyncIterator[str | Finish]:
         """The SDK's request, errors and server-sent events, with each chunk left as the JSON it came as.
 
-        Building the SDK's typed chunk (pydantic, by introspection) took 70-90 µs a token, most of the server's CPU
-        while answers stream; reading the JSON takes 12-17 µs (bench/coach_stream.py). `post` is the SDK's own way to
-        send a request it has no method for.
+        Building the SDK's typed chunk (pydantic, by introspection) doubled the loop's time per token (bench/
+        provider_stream.py: 207-237 µs against 115-127), and a busy server streams a thousand tokens a second. `post`
+        is the SDK's own way to send a request it has no method for.
         """
         import openai
         messages = [{'role': 'system', 'content': request.system},

@@ -57,8 +57,8 @@ def server(stand_in: StandIn) -> Iterator[StandIn]:
     stand_in.reset()
 
 
-def make_provider(name: str, server: StandIn, key: str = 'test-key'):
-    url = server.base_url(name)
+def make_provider(name: str, server: StandIn, key: str = 'test-key', url: str = ''):
+    url = url or server.base_url(name)
     if name == 'openai':
         return OpenAIProvider(key, 'gpt-test', url, timeout=10, label='OpenAI')
     if name == 'anthropic':

@@ -1,5 +1,6 @@
 """The real OpenAI, Anthropic and Gemini SDKs against the stand-in: streams, failures, deadlines, fallback, stop."""
 import asyncio
+import socket
 import time
 
 import pytest
@@ -96,6 +97,20 @@ async def test_rejected_key_is_not_retried_and_is_reported(name, server, chain, 
     assert (failed.kind, failed.reason) == ('auth', f'{LABELS[name]} rejected the API key; check {KEY_ENV[name]}.')
     assert failed.reason in done.meta.note
     assert 'sk-secret-0123456789' not in caplog.text + repr(done.meta)
+
+
+@pytest.mark.parametrize('name', PROVIDERS)
+async def test_a_provider_nobody_listens_for_is_reported_unreachable(name, server, coaches):
+    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
+        probe.bind(('127.0.0.1', 0))
+        port = probe.getsockname()[1]
+    down = make_provider(name, server, url=f'http://127.0.0.1:{port}/v1')
+    coach = Coach(None, providers=[down, OfflineProvider()], policy=FAST)
+    coaches.append(coach)
+    _, _, done = await ask(coach)
+    assert done.meta.offline
+    [attempt, *_] = done.meta.fallbacks
+    assert attempt.kind == 'connection' and attempt.reason.startswith(f'Could not reach {down.label} (')
 
 
 @pytest.mark.parametrize('name', PROVIDERS)
