@@ -1,0 +1,52 @@
+"""The engine loop's beat: a tick every period from the start of the last, however long a tick takes."""
+import asyncio
+
+import pytest
+
+from engine import loop as engine_loop
+from engine.loop import EngineLoop
+
+
+class FakeTime:
+    """Time that moves only when a tick works or the loop sleeps, so the beat is checked without waiting."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        assert seconds >= 0
+        self.now += seconds
+
+
+@pytest.fixture
+def fake_time(monkeypatch) -> FakeTime:
+    fake = FakeTime()
+    monkeypatch.setattr(engine_loop.time, 'monotonic', fake.monotonic)
+    monkeypatch.setattr(engine_loop.asyncio, 'sleep', fake.sleep)
+    return fake
+
+
+def ticks_started(fake: FakeTime, tick_takes: list[float]) -> list[float]:
+    """When each tick began, given how long each takes; the loop stops after the last."""
+    loop, started = EngineLoop({}, lambda snapshot: None, lambda shop_id, message: None), []
+
+    def tick() -> None:
+        if len(started) == len(tick_takes):
+            raise asyncio.CancelledError
+        started.append(fake.now)
+        fake.now += tick_takes[len(started) - 1]
+    loop.tick = tick
+    with pytest.raises(asyncio.CancelledError):
+        asyncio.run(loop.run())
+    return started
+
+
+def test_ticks_keep_a_one_second_beat_however_long_each_takes(fake_time):
+    assert ticks_started(fake_time, [0.05, 0.3, 0.0, 0.9]) == [0.0, 1.0, 2.0, 3.0]
+
+
+def test_after_a_tick_longer_than_the_beat_the_next_starts_at_once_and_the_beat_goes_on_from_there(fake_time):
+    assert ticks_started(fake_time, [2.5, 0.1, 0.1]) == [0.0, 2.5, 3.5]
