@@ -2,13 +2,18 @@
 
 A full collection walks every tracked object: a dashboard holds thousands, so at a thousand dashboards each full
 collection paused the event loop for 2-3 s, and no page got its update meanwhile. Pages live for hours, so what has
-survived a second is frozen (`gc.freeze`): collections skip it and stay in the tens of milliseconds. A closed page
-is freed by reference counting (`free_elements_on_delete`, `free_clients_on_delete`), but for the cycles its requests
-and socket leave in Starlette and Engine.IO (about 120 objects), and frozen cycles are never collected; so once enough
-pages have closed (at least half as many as are open), or every SWEEP_AT_LEAST seconds, everything is unfrozen and
-collected in one pass, and the freed memory is returned to the system (allocator.py). That pass is the one long pause:
-it grows with the objects held, so while pages are open sweeps are spaced to take at most SWEEP_SHARE of the time;
-with none open, one runs as soon as a page has closed, and one more FOLLOW_UP_AFTER later.
+survived a second is frozen (`gc.freeze`): collections skip it. Young collections are rare too: a tick's updates to a
+thousand pages allocate tens of thousands of objects that live for milliseconds, and at CPython's threshold of 700
+allocations a young collection ran forty times a second, each walking what the tick had in flight (an eighth of the
+server's CPU, in the tick's burst). At YOUNG_THRESHOLD, which the freeze each second starts again, one runs only in a
+second that allocates more (pages opening); the few cycles running pages leave (about 45 objects a second) are frozen
+with the rest until the next sweep. A closed page is freed by reference counting (`free_elements_on_delete`,
+`free_clients_on_delete`), but for the cycles its requests and socket leave in Starlette and Engine.IO (about 120
+objects), and frozen cycles are never collected; so once enough pages have closed (at least half as many as are
+open), or every SWEEP_AT_LEAST seconds, everything is unfrozen and collected in one pass, and the freed memory is
+returned to the system (allocator.py). That pass is the one long pause: it grows with the objects held, so while
+pages are open sweeps are spaced to take at most SWEEP_SHARE of the time; with none open, one runs as soon as a page
+has closed, and one more FOLLOW_UP_AFTER later.
 """
 import asyncio
 import ctypes
@@ -26,6 +31,7 @@ from nicegui.elements.mixins.value_element import ValueElement
 log = logging.getLogger(__name__)
 
 FREEZE_EVERY = 1.0  # seconds
+YOUNG_THRESHOLD = 50_000  # allocations (CPython's default: 700); the freeze each second starts the count again
 SWEEP_AFTER_CLOSED = 100  # pages closed since the last sweep, and at least half as many as are open
 SWEEP_AT_LEAST = 30 * 60.0  # seconds: cycles made by running pages are freed at least this often
 SWEEP_SHARE = 0.1  # of the time, at most, spent sweeping (reached only while many pages open and close)
@@ -79,13 +85,13 @@ class MemoryKeeper:
     follow_up: bool = False  # the last sweep was for closed pages
 
     async def run(self) -> None:
+        gc.set_threshold(YOUNG_THRESHOLD, *gc.get_threshold()[1:])  # see the module's docstring
         self.swept_at = time.monotonic()
         while True:
             await asyncio.sleep(FREEZE_EVERY)
             if self._sweep_due():
                 self.sweep()
             else:
-                gc.collect(1)  # the young generations' garbage first, so that it is not frozen with the rest
                 gc.freeze()
 
     def _sweep_due(self) -> bool:
