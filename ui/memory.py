@@ -86,13 +86,17 @@ class MemoryKeeper:
 
     async def run(self) -> None:
         gc.set_threshold(YOUNG_THRESHOLD, *gc.get_threshold()[1:])  # see the module's docstring
-        self.swept_at = time.monotonic()
+        self.swept_at, pages_before = time.monotonic(), None
         while True:
             await asyncio.sleep(FREEZE_EVERY)
+            pages = self.open_pages(), self.closed_pages()
             if self._sweep_due():
                 self.sweep()
             else:
+                if pages != pages_before:  # pages opened or closed: the cycles they left are collected, not frozen
+                    gc.collect(1)
                 gc.freeze()
+            pages_before = pages
 
     def _sweep_due(self) -> bool:
         since, open_pages = time.monotonic() - self.swept_at, self.open_pages()
