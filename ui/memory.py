@@ -6,8 +6,9 @@ survived a second is frozen (`gc.freeze`): collections skip it. Young collection
 thousand pages allocate tens of thousands of objects that live for milliseconds, and at CPython's threshold of 700
 allocations a young collection ran forty times a second, each walking what the tick had in flight (an eighth of the
 server's CPU, in the tick's burst). At YOUNG_THRESHOLD, which the freeze each second starts again, one runs only in a
-second that allocates more (pages opening); the few cycles running pages leave (about 45 objects a second) are frozen
-with the rest until the next sweep. A closed page is freed by reference counting (`free_elements_on_delete`,
+second that allocates more; in a second when pages opened or closed, the young generation is collected before the
+freeze, so what they left is not kept; the few cycles running pages leave (about 45 objects a second) are frozen with
+the rest until the next sweep. A closed page is freed by reference counting (`free_elements_on_delete`,
 `free_clients_on_delete`), but for the cycles its requests and socket leave in Starlette and Engine.IO (about 120
 objects), and frozen cycles are never collected; so once enough pages have closed (at least half as many as are
 open), or every SWEEP_AT_LEAST seconds, everything is unfrozen and collected in one pass, and the freed memory is

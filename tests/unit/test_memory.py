@@ -1,8 +1,10 @@
 """The memory keeper: frozen cycles of closed pages are freed by a sweep, and sweeps wait for enough closed pages."""
+import asyncio
 import gc
 import time
 import weakref
 
+from ui import memory
 from ui.memory import FOLLOW_UP_AFTER, SWEEP_AFTER_CLOSED, MemoryKeeper
 
 
@@ -61,3 +63,20 @@ def test_with_no_page_open_one_more_sweep_follows_later_and_then_none() -> None:
     keeper.sweep()  # nothing closed since the sweep before: no more follow-ups
     keeper.swept_at -= FOLLOW_UP_AFTER
     assert not keeper._sweep_due()
+
+
+async def test_what_a_page_leaves_as_it_opens_is_collected_not_frozen(monkeypatch) -> None:
+    monkeypatch.setattr(memory, 'FREEZE_EVERY', 0.01)
+    thresholds, open_pages = gc.get_threshold(), 0
+    keeper = asyncio.create_task(MemoryKeeper(lambda: open_pages, lambda: 0).run())
+    try:
+        await asyncio.sleep(0.05)
+        page = Page()  # a cycle the opening page leaves behind
+        gone = weakref.ref(page)
+        open_pages, page = 1, None
+        await asyncio.sleep(0.05)
+        assert gone() is None
+    finally:
+        keeper.cancel()
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)
