@@ -1,8 +1,11 @@
 """The memory keeper: frozen cycles of closed pages are freed by a sweep, and sweeps wait for enough closed pages."""
 import asyncio
 import gc
+import sys
 import time
 import weakref
+
+from nicegui import binding
 
 from ui import memory
 from ui.memory import FOLLOW_UP_AFTER, SWEEP_AFTER_CLOSED, MemoryKeeper
@@ -80,3 +83,18 @@ async def test_what_a_page_leaves_as_it_opens_is_collected_not_frozen(monkeypatc
         keeper.cancel()
         gc.unfreeze()
         gc.set_threshold(*thresholds)
+
+
+def test_a_sweep_with_no_page_open_gives_back_what_closed_pages_grew_the_binding_tables_to() -> None:
+    before = sys.getsizeof(binding.bindings)
+    keys = [(-number, ('text',)) for number in range(1, 50_001)]  # as many open pages' bindings would have added
+    for key in keys:
+        binding.bindings[key] = []
+    for key in keys:  # the pages close
+        del binding.bindings[key]
+    assert sys.getsizeof(binding.bindings) > before + 1_000_000
+    try:
+        MemoryKeeper(lambda: 0, lambda: 1).sweep()
+        assert sys.getsizeof(binding.bindings) <= before
+    finally:
+        gc.unfreeze()
