@@ -27,7 +27,7 @@ class Settings(BaseSettings):
 
     sim_seed: int = 7
     sim_start: datetime | None = None  # where the simulated clock starts (ISO 8601); empty: now
-    sim_speed: float = Field(1.0, gt=0, le=3600)  # simulated seconds per real second
+    sim_speed: float = Field(1.0, ge=0, le=3600)  # simulated seconds per real second; 0: moved by hand only (tests)
     sim_history_days: int = Field(120, ge=8, le=400)  # replayed on start: last week to compare, 90-day retention
     shop_timezone: str = ''  # empty: this machine's time zone
 
