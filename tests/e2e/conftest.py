@@ -9,11 +9,13 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 ROOT = Path(__file__).parents[2]
 OUTPUT = ROOT / 'test-results'
 CHROMIUM = '/usr/bin/chromium'
+STARTS_WITHIN = 60  # seconds: a bound on a hang, not a measure of speed
+expect.set_options(timeout=30_000)  # likewise for what a page must come to show (Playwright's default is 5 s)
 CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
                  '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
@@ -36,14 +38,14 @@ class App:
 
     def start(self) -> None:
         self.process = subprocess.Popen([sys.executable, 'main.py'], cwd=ROOT, env=self.env)
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + STARTS_WITHIN
         while time.monotonic() < deadline:
             try:
                 if httpx.get(f'{self.url}/api/health', timeout=1).status_code == 200:
                     return
             except httpx.TransportError:
                 time.sleep(0.2)
-        raise RuntimeError('the app did not answer /api/health within 30 s')
+        raise RuntimeError(f'the app did not answer /api/health within {STARTS_WITHIN} s')
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

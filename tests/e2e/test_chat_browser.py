@@ -9,8 +9,9 @@ from ..coach.provider_stand_in import Reply, StandIn
 from .conftest import App, sign_up
 
 XSS = '<img src=x onerror="window.__xss=1;alert(1)"> and <script>window.__xss=2;alert(1)</script>'
-COUNT_RENDERS = """el => { window.__renders = 0;
-    new MutationObserver(() => window.__renders++).observe(el, {childList: true, subtree: true}); }"""
+COUNT_RENDERS = """el => { window.__renders = [];
+    new MutationObserver(() => window.__renders.push(performance.now())).observe(el, {childList: true, subtree: true});
+}"""
 
 
 @pytest.fixture
@@ -47,21 +48,21 @@ def ask(page: Page, text: str) -> None:
 
 def test_tokens_arrive_progressively_and_an_answer_can_be_stopped_and_regenerated(chat_app, stand_in, browser):
     page = open_coach(browser, chat_app)
-    stand_in.script('openai', Reply(chunks=tuple(f'word{i} ' for i in range(60)), chunk_delay=0.1))
+    stand_in.script('openai', Reply(chunks=tuple(f'word{i} ' for i in range(600)), chunk_delay=0.1))  # a minute
     ask(page, 'How can I fill the quiet afternoons?')
     answer = page.get_by_test_id('chat-answer').last
-    expect(answer).to_contain_text('word3', timeout=30_000)
+    expect(answer).to_contain_text('word3')
     first = answer.inner_text()
     expect(answer).to_contain_text('word12')
-    assert 'word59' not in first and len(answer.inner_text()) > len(first)  # it grew while we watched
+    assert 'word599' not in first and len(answer.inner_text()) > len(first)  # it grew while we watched
     page.get_by_test_id('chat-stop').click()
     expect(page.get_by_text('Stopped: what is shown is partial.')).to_be_visible()
     kept = answer.inner_text()
-    assert 'word3' in kept and 'word59' not in kept
+    assert 'word12' in kept and 'word599' not in kept
     assert stand_in.requests('openai')[-1].disconnected  # Stop closed the provider's request
     stand_in.script('openai', Reply(chunks=('A regenerated ', 'answer.')))
     page.get_by_test_id('chat-regenerate').click()
-    expect(page.get_by_test_id('chat-answer')).to_have_text('A regenerated answer.', timeout=30_000)
+    expect(page.get_by_test_id('chat-answer')).to_have_text('A regenerated answer.')
     expect(page.get_by_text('OpenAI-compatible server at')).to_contain_text('· gpt-4o-mini')
 
 
@@ -72,9 +73,10 @@ def test_a_fast_stream_is_rendered_a_few_times_a_second_not_per_token(chat_app, 
     bubble = page.get_by_test_id('chat-answer').last
     bubble.wait_for()
     bubble.evaluate(COUNT_RENDERS)
-    expect(bubble).to_contain_text('w399', timeout=30_000)
+    expect(bubble).to_contain_text('w399')
     renders = page.evaluate('window.__renders')
-    assert 0 < renders < 400 / 4  # ~15 flushes a second over a ~2-4 s stream, not one per token
+    seconds = (renders[-1] - renders[0]) / 1000
+    assert 0 < len(renders) <= 15 * seconds + 3  # at most ~15 renders a second, however long it takes: not per token
 
 
 def test_html_in_an_answer_or_a_question_stays_inert(chat_app, stand_in, browser):
@@ -83,7 +85,7 @@ def test_html_in_an_answer_or_a_question_stays_inert(chat_app, stand_in, browser
     page.on('dialog', lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     stand_in.script('openai', Reply(chunks=(f'Look: {XSS} ', 'done.')))
     ask(page, f'Is this safe? {XSS}')
-    expect(page.get_by_test_id('chat-answer').last).to_contain_text('done.', timeout=30_000)
+    expect(page.get_by_test_id('chat-answer').last).to_contain_text('done.')
     expect(page.get_by_test_id('chat-question').last).to_contain_text('<script>window.__xss=2')  # shown as typed
     page.get_by_test_id('chat-regenerate').wait_for()
     page.wait_for_timeout(500)
