@@ -24,7 +24,7 @@ class ChatHistory(ui.column):
         background_tasks.create(self.fill(), name='chat history')
 
     async def fill(self) -> None:
-        """The list, most recently active first; the page awaits the first fill so it arrives complete."""
+        """The list, most recently active first."""
         found = await talks.list_conversations(self.session.ctx.store, self.session.shop_id, self.session.user_id)
         self.items.clear()
         with self.items:

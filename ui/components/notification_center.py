@@ -2,7 +2,7 @@
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from nicegui import binding, ui
+from nicegui import background_tasks, binding, ui
 
 from engine import Snapshot
 from engine.alerts import Notification
@@ -46,10 +46,11 @@ class NotificationCenter:
         self.now = 0.0
         self.minute = -1  # of the shop's clock, when relative times were last worked out
         self.built = False  # the drawer's rows
+        self.loaded = False  # the store's notifications and this user's read state are in
 
-    async def create(self) -> None:
-        """The drawer the bell opens; call inside the page."""
-        stored = await list_notifications(self.ctx.store, self.shop_id, self.user_id, LENGTH)
+    def create(self) -> None:
+        """The drawer the bell opens; call inside the page. The store is read after the page has answered, so that
+        a burst of page opens never waits for it (an unread count appears once the read state is known)."""
         with ui.right_drawer(value=False).classes('bg-grey-1 p-0').props('width=360 overlay bordered') as drawer:
             with ui.row().classes('w-full items-center justify-between p-3 border-b'):
                 ui.label('Notifications').classes('text-lg font-medium')
@@ -59,9 +60,25 @@ class NotificationCenter:
             self.empty = ui.label('Nothing yet: milestones, reviews and rushes will show here.') \
                 .classes('p-4 text-grey-7 text-sm')
         self.drawer = drawer
-        for view in reversed(stored):
-            self._add(view)
         self.ctx.live.subscribe_user(self.user_id, self._reload_read_state)
+        background_tasks.create(self._load(), name='stored notifications')
+
+    async def _load(self) -> None:
+        stored = await list_notifications(self.ctx.store, self.shop_id, self.user_id, LENGTH)
+        if self.list.is_deleted:
+            return
+        known = {view.id: view for view in stored}
+        merged = sorted([*stored, *(item for item_id, item in self.items.items() if item_id not in known)],
+                        key=lambda item: item.at)  # what snapshots brought meanwhile, in its place by time
+        self.items, self.read = {}, set()
+        if self.built:
+            self.list.clear()
+            for shown in (self.rows, self.times, self.dots):
+                shown.clear()
+        self.loaded = True
+        for item in merged:
+            self._add(item)
+        self._count()
 
     def bell(self) -> None:
         with ui.button(icon='notifications', on_click=self._toggle) \
@@ -180,7 +197,7 @@ class NotificationCenter:
         return f'{datetime.fromtimestamp(at, self.zone):%a %-d %b %H:%M}'
 
     def _count(self) -> None:
-        self.unread = sum(item_id not in self.read for item_id in self.items)
+        self.unread = sum(item_id not in self.read for item_id in self.items) if self.loaded else 0
 
 
 def _toast_type(priority: str) -> str:

@@ -7,10 +7,11 @@ from store.errors import AccountError
 from .. import auth, theme
 from ..components import header
 from ..context import AppContext
+from . import RESPONSE_TIMEOUT
 
 
 def create(ctx: AppContext) -> None:
-    @ui.page('/account')
+    @ui.page('/account', response_timeout=RESPONSE_TIMEOUT)
     async def account_page() -> None:
         session = await auth.signed_in(ctx)
         if session is None:

@@ -1,13 +1,14 @@
 """The coach's own page: past conversations on the left (in a drawer on phones), the chat on the right."""
-from nicegui import ui
+from nicegui import background_tasks, ui
 
 from .. import auth, theme
 from ..components import chat_history, chat_panel, header
 from ..context import AppContext
+from . import RESPONSE_TIMEOUT
 
 
 def create(ctx: AppContext) -> None:
-    @ui.page('/coach')
+    @ui.page('/coach', response_timeout=RESPONSE_TIMEOUT)
     async def coach_page(c: str | None = None) -> None:
         session = await auth.page_session(ctx, f'/coach?c={c}' if c else '/coach')
         if session is None:
@@ -26,7 +27,4 @@ def create(ctx: AppContext) -> None:
         with drawer:
             ui.label('Conversations').classes('text-lg font-medium')
             history = chat_history.ChatHistory(chat, ctx.engines[shop_id].profile.tz)
-        if c:
-            await chat.load(c)
-        else:
-            await history.fill()
+        background_tasks.create(chat.load(c) if c else history.fill(), name='conversations')  # after the answer

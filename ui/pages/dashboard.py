@@ -17,10 +17,11 @@ from ..components import (
 from ..components.notification_center import NotificationCenter
 from ..context import AppContext
 from ..state import ChairView, SessionState
+from . import RESPONSE_TIMEOUT
 
 
 def create(ctx: AppContext) -> None:
-    @ui.page('/')
+    @ui.page('/', response_timeout=RESPONSE_TIMEOUT)
     async def dashboard() -> None:
         session = await auth.page_session(ctx, '/')
         if session is None:
@@ -33,7 +34,7 @@ def create(ctx: AppContext) -> None:
         theme.apply()
         is_owner_of_demo = engine.feed is not None and account.role_in(shop_id) == 'owner'
         notifications = NotificationCenter(ctx, shop_id, account.user_id)
-        await notifications.create()
+        notifications.create()
         ctx.live.subscribe(shop_id, notifications.receive)
         header.create(state, account, shop_id, ctx.demo_clock.set_speed if is_owner_of_demo else None,
                       notifications.bell)

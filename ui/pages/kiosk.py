@@ -7,12 +7,13 @@ from store.tokens import shop_for_token
 from ..components.clock_label import ClockLabel
 from ..context import AppContext
 from ..kiosk_state import KioskChair, KioskState
+from . import RESPONSE_TIMEOUT
 
 NEXT_APPOINTMENTS = 5
 
 
 def create(ctx: AppContext) -> None:
-    @ui.page('/kiosk/{token}', title='Chairside kiosk')
+    @ui.page('/kiosk/{token}', title='Chairside kiosk', response_timeout=RESPONSE_TIMEOUT)
     async def kiosk(token: str) -> None:
         ui.dark_mode(True)
         ui.query('body').classes('kiosk')

@@ -8,10 +8,11 @@ from store.errors import LoginError
 
 from .. import auth, theme
 from ..context import AppContext
+from . import RESPONSE_TIMEOUT
 
 
 def create(ctx: AppContext) -> None:
-    @ui.page('/login')
+    @ui.page('/login', response_timeout=RESPONSE_TIMEOUT)
     async def login(request: Request, redirect_to: str = '/') -> RedirectResponse | None:
         if not await has_owner(ctx.store):
             return RedirectResponse('/setup')

@@ -17,10 +17,11 @@ from ..components import (
     settings_tokens,
 )
 from ..context import AppContext
+from . import RESPONSE_TIMEOUT
 
 
 def create(ctx: AppContext) -> None:
-    @ui.page('/settings')
+    @ui.page('/settings', response_timeout=RESPONSE_TIMEOUT)
     async def settings_page() -> None:
         session = await auth.page_session(ctx, '/settings')
         if session is None:

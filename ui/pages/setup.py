@@ -11,10 +11,11 @@ from store.shops import get_shop
 
 from .. import auth, theme
 from ..context import AppContext
+from . import RESPONSE_TIMEOUT
 
 
 def create(ctx: AppContext) -> None:
-    @ui.page('/setup')
+    @ui.page('/setup', response_timeout=RESPONSE_TIMEOUT)
     async def setup() -> RedirectResponse | None:
         if await has_owner(ctx.store):
             return RedirectResponse('/login')
