@@ -1,7 +1,7 @@
 """Chairside's composition root: settings -> store -> engines -> pages; then ui.run()."""
-import allocator
+import runtime
 
-allocator.restart_on_system_allocator()  # first: the imports below take a second the restart would spend twice
+runtime.install()  # first: it may restart the process, and the imports below take a second it would spend twice
 
 import asyncio
 import logging
@@ -18,17 +18,18 @@ from coach import Coach
 from engine import SimClock
 from engine.loop import EngineLoop
 from knowledge import KnowledgeBase
+from runtime import allocator
+from runtime.memory import MemoryKeeper
 from settings import Settings
 from store.db import Database
 from store.secret import load_or_create_storage_secret
 from store.shops import all_shops
 from store.supabase_auth import SupabaseAuth
-from ui import speedups, theme
+from ui import theme
 from ui.auth import AuthMiddleware
 from ui.components import settings_alerts
 from ui.context import AppContext
 from ui.live import LiveShops
-from ui.memory import MemoryKeeper, free_clients_on_delete, free_elements_on_delete
 from ui.pages import account, coach, dashboard, kiosk, login, setup
 from ui.pages import settings as settings_page
 
@@ -111,9 +112,6 @@ async def stop() -> None:
         await ctx.db.close()
 
 
-speedups.install()
-free_elements_on_delete()
-free_clients_on_delete()
 theme.setup()
 app.storage.max_tab_storage_age = 0  # NiceGUI keeps an (unused here) storage per tab for 30 days: pruned within 10 s
 app.add_middleware(AuthMiddleware, ctx=ctx)

@@ -9,7 +9,7 @@ from bench.live_client import Target, open_sessions
 
 FIRST_UPDATE_WAIT = 10.0  # per round, for every session's first update
 SWEEP_WAIT = 35.0  # with no page open, the app sweeps the closed pages' memory within a second, and once more 30 s
-# later for what they freed meanwhile (ui/memory.py)
+# later for what they freed meanwhile (runtime/memory.py)
 SETTLE_LIMIT = 60.0  # for the server to drop the closed sessions (NiceGUI deletes a client after reconnect_timeout)
 
 

@@ -174,7 +174,7 @@ async def test_a_closed_dashboard_leaves_no_binding_behind(user: User, create_us
 
 
 async def test_a_closed_dashboard_is_freed_without_waiting_for_the_collector(user: User, create_user):
-    """Pages are frozen for the collector (ui/memory.py): what reference counting frees does not wait for a sweep."""
+    """Pages are frozen for the collector (runtime/memory.py): what reference counting frees needs no sweep."""
     from ui.state import SessionState
 
     await sign_up_owner(user)

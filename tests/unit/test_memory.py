@@ -7,8 +7,8 @@ import weakref
 
 from nicegui import binding
 
-from ui import memory
-from ui.memory import FOLLOW_UP_AFTER, SWEEP_AFTER_CLOSED, MemoryKeeper
+from runtime import memory
+from runtime.memory import FOLLOW_UP_AFTER, SWEEP_AFTER_CLOSED, MemoryKeeper
 
 
 class Page:

@@ -4,7 +4,7 @@ CPython's own small-object allocator returns a 1 MB arena only when nothing in i
 open, the server keeps making a few long-lived objects (events, caches) that land among the pages' objects, so once
 pages had closed RSS stayed at its high-water mark (`bench/live.py --churn 200x10`: 280 MB before, 514 MB after).
 glibc's allocator gives back every free 4 KB page on the memory sweep's `malloc_trim` (288-289 MB before, 309-312 MB
-after, with ui/memory.py's other measures). The allocator can only be chosen before the interpreter starts, so the
+after, with memory.py's other measures). The allocator can only be chosen before the interpreter starts, so the
 process starts itself again with PYTHONMALLOC set, once, before anything is imported. Set PYTHONMALLOC yourself (e.g.
 `PYTHONMALLOC=pymalloc`) to keep another allocator.
 """
