@@ -2,6 +2,7 @@
 
 The last test runs the whole set through `coach.cli.ask` and is skipped until the offline analyst exists.
 """
+import sys
 from collections import Counter
 from dataclasses import dataclass
 
@@ -10,7 +11,7 @@ import pytest
 from tests.unit.reference import client_kpis, day_figures, kpis
 
 from . import raw_answers as raw
-from .analyst_eval import DEMO_ENV, accuracy, evaluate, report
+from .analyst_eval import DEMO_ENV, AnalystMissing, accuracy, evaluate, load_ask, report
 from .analyst_grading import BARBERS, Change, NotUnderstood, Value
 from .analyst_set import SHAPES, expected_items
 from .raw_log import AT, PERIODS, shop_log
@@ -123,9 +124,15 @@ def test_a_follow_up_is_asked_with_the_conversation_so_far():
     assert seen[2][1][0] == ('user', 'how much did marco make yesterday') and seen[2][1][2][1] == 'what about Dee?'
 
 
+def test_the_runner_says_clearly_when_the_analyst_is_not_there(monkeypatch):
+    monkeypatch.setitem(sys.modules, 'coach.cli', None)  # as if coach/cli.py did not exist
+    with pytest.raises(AnalystMissing, match=r'not built yet: `from coach\.cli import ask` failed'):
+        load_ask()
+
+
 def test_the_analyst_answers_the_owners_questions(monkeypatch):
     for name, value in DEMO_ENV.items():
         monkeypatch.setenv(name, value)
-    cli = pytest.importorskip('coach.cli', reason='the offline analyst (coach.cli.ask, issue 20) is not built yet')
-    outcomes = evaluate(cli.ask)
+    pytest.importorskip('coach.cli', reason='the offline analyst (coach.cli.ask, issue 20) is not built yet')
+    outcomes = evaluate(load_ask())
     assert accuracy(outcomes) >= FLOOR, report(outcomes)
