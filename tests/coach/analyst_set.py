@@ -2,7 +2,7 @@
 
 Written before the offline analyst existed and kept apart from it: nobody building the analyst reads it, and the
 expected values come from the raw event log (raw_answers.py), never from the analytics layer. The shop's clock is at
-raw_answers.AT, Tuesday 24 November 2026, 15:00 in London: "last month" is October, "last week" Monday 16 to Sunday 22
+raw_log.AT, Tuesday 24 November 2026, 15:00 in London: "last month" is October, "last week" Monday 16 to Sunday 22
 November, "last Saturday" the 21st. Where a phrase could mean two things, the item's note says how it is read.
 
 Shapes: "how much" (a figure), "best or worst" (a name), "compare" (the change), "follow-up" (a conversation whose
@@ -33,8 +33,8 @@ def _ask(id: str, question: str, spec: Spec, note: str = '') -> Item:
     return Item(id, shape, ((question, spec),), note)
 
 
-def _chat(id: str, *turns: tuple[str, Spec], note: str = '') -> Item:
-    return Item(id, 'follow-up', turns, note)
+def _chat(id: str, *turns: tuple[str, Spec]) -> Item:
+    return Item(id, 'follow-up', turns)
 
 
 def _nonsense(id: str, question: str) -> Item:
@@ -74,7 +74,7 @@ ITEMS: tuple[Item, ...] = (
     _ask('visits-last-week', 'number of customers served last week', F('visits', 'last week')),
     _ask('visits-7-days', 'visits in the last 7 days', F('visits', 'last 7 days')),
     _ask('visits-last-saturday', 'how many cuts last saturday', F('visits', 'last saturday')),
-    _ask('visits-september', 'how many clients did we see in september', F('visits', 'september')),
+    _ask('visits-september', 'how many customers did we have in september', F('visits', 'september')),
     _ask('haircuts-last-week', 'how many haircuts did we do last week', F('visits', 'last week', service='Haircut')),
     _ask('skin-fades-october', 'how many skin fades did we do in october',
          F('visits', 'october', service='Skin fade')),
@@ -84,7 +84,7 @@ ITEMS: tuple[Item, ...] = (
          F('visits', 'last 30 days', service='Hot towel shave')),
     _ask('cut-and-beard-yesterday', 'how many cut n beards yesterday', F('visits', 'yesterday', service='Cut & beard')),
     _ask('visits-dee-last-week', 'how many cuts did dee do last week', F('visits', 'last week', 'Dee')),
-    _ask('visits-marco-october', 'how many clients did marco see in october', F('visits', 'october', 'Marco')),
+    _ask('visits-marco-october', 'how many heads did marco do in october', F('visits', 'october', 'Marco')),
     _ask('sam-skin-fades-this-month', 'how many skin fades has sam done this month',
          F('visits', 'this month', 'Sam', 'Skin fade')),
     _ask('luis-haircuts-last-week', 'haircuts by luis last week', F('visits', 'last week', 'Luis', 'Haircut')),
@@ -156,7 +156,7 @@ ITEMS: tuple[Item, ...] = (
     _ask('rebooking-october', 'rebook rate in october', F('rebooking rate', 'october')),
     _ask('rebooking-marco-last-month', "marco's rebooking rate last month",
          F('rebooking rate', 'last month', 'Marco')),
-    _ask('rebooking-30-days', 'what % of clients rebooked before leaving in the last 30 days',
+    _ask('rebooking-30-days', 'what % rebooked before leaving in the last 30 days',
          F('rebooking rate', 'last 30 days')),
     _ask('how-did-we-do-yesterday', "how'd we do yesterday", F('revenue', 'yesterday'),
          note='"how did we do" with no figure: takings first'),
@@ -168,7 +168,7 @@ ITEMS: tuple[Item, ...] = (
     _ask('highest-ticket-this-month', 'who has the highest average ticket this month',
          B('average ticket', 'barber', 'this month')),
     _ask('most-cuts-last-month', 'who did the most cuts last month', B('visits', 'barber', 'last month')),
-    _ask('fewest-cuts-30-days', 'which barber had the fewest clients in the last 30 days',
+    _ask('fewest-cuts-30-days', 'which barber did the fewest cuts in the last 30 days',
          B('visits', 'barber', 'last 30 days', lowest=True)),
     _ask('least-revenue-last-week', 'which barber brought in the least last week',
          B('revenue', 'barber', 'last week', lowest=True)),
