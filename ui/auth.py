@@ -1,4 +1,5 @@
 """Who is signed in: kept in NiceGUI's user storage, checked before any page but sign-in, set-up and kiosk."""
+import re
 from urllib.parse import quote
 
 from fastapi import Request
@@ -11,6 +12,7 @@ from store.accounts import Account, get_account
 from .context import AppContext
 
 OPEN_ROUTES = ('/login', '/setup', '/kiosk')
+_SAME_ORIGIN_PATH = re.compile(r'/(?!/)[!-\[\]-~]*')  # printable ASCII but the backslash
 
 
 class AuthMiddleware(BaseHTTPMiddleware):
@@ -31,7 +33,7 @@ class AuthMiddleware(BaseHTTPMiddleware):
                 return PlainTextResponse(self.ctx.startup_error, status_code=503)
         is_page = path in Client.page_routes.values() or path.startswith('/kiosk/')
         if is_page and not path.startswith(OPEN_ROUTES) and not app.storage.user.get('user_id'):
-            target = path + (f'?{request.url.query}' if request.url.query else '')
+            target = quote(path) + (f'?{request.url.query}' if request.url.query else '')  # as the browser sent it
             return RedirectResponse(f'/login?redirect_to={quote(target)}')
         return await call_next(request)
 
@@ -72,7 +74,11 @@ async def page_session(ctx: AppContext, path: str) -> tuple[Account, str] | None
 
 
 def safe_target(redirect_to: str | None) -> str:
-    """Only paths of this app, so a crafted link cannot send someone elsewhere after signing in."""
-    if not redirect_to or not redirect_to.startswith('/') or redirect_to.startswith('//'):
-        return '/'
-    return redirect_to
+    r"""Only paths of this app, so a crafted link cannot send someone elsewhere after signing in.
+
+    A browser drops tabs and newlines anywhere in a URL, strips control characters and spaces at its ends and reads a
+    backslash as a slash: `/\evil.example` and `/<TAB>/evil.example` both mean `//evil.example`, another site. Rather
+    than copy those rules, only printable ASCII without a backslash is taken, starting with exactly one slash, which
+    no browser reads as anything but a path on this origin. Our own links quote their targets, so real ones pass.
+    """
+    return redirect_to if redirect_to and _SAME_ORIGIN_PATH.fullmatch(redirect_to) else '/'
