@@ -20,6 +20,7 @@ from engine.loop import EngineLoop
 from knowledge import KnowledgeBase
 from settings import Settings
 from store.db import Database
+from store.files import private_folder
 from store.secret import load_or_create_storage_secret
 from store.shops import all_shops
 from store.supabase_auth import SupabaseAuth
@@ -33,6 +34,8 @@ from ui.pages import account, coach, dashboard, kiosk, login, setup
 from ui.pages import settings as settings_page
 
 settings = Settings()
+for folder in (settings.data_dir, settings.knowledge_path, app.storage.path):
+    private_folder(folder)  # 0700: password hashes, sessions and the shops' figures are for this account alone
 logging.basicConfig(level=settings.log_level.upper(), format='%(asctime)s %(levelname)s %(name)s: %(message)s')
 log = logging.getLogger('chairside')
 
