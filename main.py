@@ -140,6 +140,7 @@ metrics_api.create(ctx)
 notifications_api.create(ctx)
 
 ui.run(host=settings.host, port=settings.port, title='Chairside', favicon='✂️', show=False, reload=False,
+       forwarded_allow_ips=settings.trusted_proxies,  # uvicorn then takes the client's address from X-Forwarded-For
        ws_per_message_deflate=False,  # updates are a few hundred bytes: zlib's 200+ KB per socket would cost more
        fastapi_docs={'title': 'Chairside API', 'version': '0.1.0',
                      'description': "A shop's real events in, its live figures out. Authenticate with a shop's API "
