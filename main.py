@@ -19,6 +19,7 @@ from engine import SimClock
 from engine.loop import EngineLoop
 from knowledge import KnowledgeBase
 from settings import Settings
+from store.accounts import has_owner
 from store.db import Database
 from store.files import private_folder
 from store.secret import load_or_create_storage_secret
@@ -72,6 +73,8 @@ async def start() -> None:
         ctx.started.set()
         return
     ctx.supabase = SupabaseAuth.from_settings(ctx.db, settings)
+    if not await has_owner(ctx.db):
+        setup.announce_code(ctx)
     for shop in shops:
         ctx.alert_settings[shop.id] = await settings_alerts.load(ctx, shop.id)
         ctx.start_shop(shop)
