@@ -17,7 +17,7 @@ from .types import new_id, utcnow
 
 WRONG_CREDENTIALS = 'That email and password do not match an account. Check both and try again.'
 _EMAIL = re.compile(r'^[^@\s]+@[^@\s]+\.[^@\s]+$')
-MAX_EMAIL = 320  # RFC 5321's longest address
+MAX_EMAIL = 320  # 64 + '@' + 255: no address is longer
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ import nh3
 from pygments.token import STANDARD_TYPES
 
 _TAGS = nh3.ALLOWED_TAGS - {'img', 'area', 'map'}
-_ATTRIBUTES = {**nh3.ALLOWED_ATTRIBUTES, 'th': {'style'}, 'td': {'style'}}  # markdown2 aligns table cells by style
+_ATTRIBUTES = {**nh3.ALLOWED_ATTRIBUTES,  # markdown2 aligns table cells by style (text-align alone is kept)
+               **{cell: nh3.ALLOWED_ATTRIBUTES[cell] | {'style'} for cell in ('th', 'td')}}
 _CLASSES = {'div': {'codehilite'}, 'span': set(STANDARD_TYPES.values())}  # code highlighting, nothing else
 
 
