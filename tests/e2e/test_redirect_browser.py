@@ -29,7 +29,7 @@ def test_signing_in_from_a_crafted_link_stays_on_the_app(shop_app: App, browser:
     page = context.new_page()
     page.goto(f'{shop_app.url}/login?redirect_to={crafted}')
     page.get_by_label('Email').fill('owner@example.com')
-    page.get_by_label('Password').fill(PASSWORD)
+    page.get_by_label('Password', exact=True).fill(PASSWORD)
     page.get_by_role('button', name='Sign in').click()
     dashboard = page.get_by_test_id('metric-revenue-value')
     for _ in range(150):  # a bound of 30 s on where the browser goes, not a measure of speed
