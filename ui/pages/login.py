@@ -48,9 +48,10 @@ def create(ctx: AppContext) -> None:
             email = ui.input('Email').classes('w-full').mark('email').on('keydown.enter', try_login)
             password = ui.input('Password', password=True, password_toggle_button=True).classes('w-full') \
                 .mark('password').on('keydown.enter', try_login)
-            proof = ui.input('Chairside password', password=True, password_toggle_button=True).classes('w-full') \
-                .mark('link-proof').on('keydown.enter', try_login)
-            proof.set_visibility(False)  # shown when a Supabase sign-in is to be linked to an existing account
+            if ctx.supabase is not None:  # shown when a Supabase sign-in is to be linked to an existing account
+                proof = ui.input('Chairside password', password=True, password_toggle_button=True) \
+                    .classes('w-full').mark('link-proof').on('keydown.enter', try_login)
+                proof.set_visibility(False)
             message = ui.label().classes('text-negative').mark('login-error')
             ui.button('Sign in', on_click=try_login).classes('w-full').mark('sign-in')
         return None
