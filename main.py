@@ -21,7 +21,9 @@ from knowledge import KnowledgeBase
 from runtime import allocator
 from runtime.memory import MemoryKeeper
 from settings import Settings
+from store.accounts import has_owner
 from store.db import Database
+from store.files import private_folder
 from store.secret import load_or_create_storage_secret
 from store.shops import all_shops
 from store.supabase_auth import SupabaseAuth
@@ -34,6 +36,8 @@ from ui.pages import account, coach, dashboard, kiosk, login, setup
 from ui.pages import settings as settings_page
 
 settings = Settings()
+for folder in (settings.data_dir, settings.knowledge_path, app.storage.path):
+    private_folder(folder)  # 0700: password hashes, sessions and the shops' figures are for this account alone
 logging.basicConfig(level=settings.log_level.upper(), format='%(asctime)s %(levelname)s %(name)s: %(message)s')
 log = logging.getLogger('chairside')
 
@@ -70,6 +74,8 @@ async def start() -> None:
         ctx.started.set()
         return
     ctx.supabase = SupabaseAuth.from_settings(ctx.db, settings)
+    if not await has_owner(ctx.db):
+        setup.announce_code(ctx)
     for shop in shops:
         ctx.alert_settings[shop.id] = await settings_alerts.load(ctx, shop.id)
         ctx.start_shop(shop)
@@ -135,6 +141,7 @@ metrics_api.create(ctx)
 notifications_api.create(ctx)
 
 ui.run(host=settings.host, port=settings.port, title='Chairside', favicon='✂️', show=False, reload=False,
+       forwarded_allow_ips=settings.trusted_proxies,  # uvicorn then takes the client's address from X-Forwarded-For
        ws_per_message_deflate=False,  # updates are a few hundred bytes: zlib's 200+ KB per socket would cost more
        fastapi_docs={'title': 'Chairside API', 'version': '0.1.0',
                      'description': "A shop's real events in, its live figures out. Authenticate with a shop's API "

@@ -50,7 +50,7 @@ def _in(column: str, values) -> str:
 
 class Store:
     def __init__(self, folder: Path) -> None:
-        Path(folder).mkdir(parents=True, exist_ok=True)
+        Path(folder).mkdir(parents=True, exist_ok=True, mode=0o700)  # only the owner of the process reads it
         self.db = lancedb.connect(str(folder))
         self.chunks = self._table('chunks', CHUNKS)
         self.documents = self._table('documents', DOCUMENTS)

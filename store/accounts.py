@@ -11,12 +11,13 @@ from . import lockout
 from .db import Database
 from .errors import AccountError, LoginError
 from .models import Membership, Shop, User
-from .passwords import check_new_password, hash_password, needs_rehash, verify_password
+from .passwords import MAX_LENGTH, check_new_password, hash_password, needs_rehash, verify_password
 from .shops import Mode, Role, new_shop
 from .types import new_id, utcnow
 
 WRONG_CREDENTIALS = 'That email and password do not match an account. Check both and try again.'
 _EMAIL = re.compile(r'^[^@\s]+@[^@\s]+\.[^@\s]+$')
+MAX_EMAIL = 320  # 64 + '@' + 255: no address is longer
 
 
 @dataclass(frozen=True)
@@ -39,8 +40,9 @@ class Account:
 
 
 def normalize_email(email: str) -> str:
+    """The length is checked before the pattern: on a long string of dots the pattern backtracks quadratically."""
     email = email.strip().lower()
-    if not _EMAIL.match(email) or len(email) > 320:
+    if len(email) > MAX_EMAIL or not _EMAIL.match(email):
         raise AccountError('Enter an email address like name@example.com.')
     return email
 
@@ -72,26 +74,27 @@ async def create_owner(db: Database, email: str, password: str, shop_name: str, 
         return await load_account(session, user.id)
 
 
-async def authenticate(db: Database, email: str, password: str, client_address: str, *,
+async def authenticate(db: Database, email: str, password: str, client_address: str, *, device: str | None = None,
                        now: datetime | None = None) -> Account:
-    """The account for these credentials, or LoginError; the message is the same for unknown emails."""
-    email, client = email.strip().lower(), (client_address or 'unknown')[:64]
+    """The account for these credentials, or LoginError; the message is the same for unknown emails.
+
+    `device` names a browser that signed in to this email before (see store/lockout.py); the limits are checked
+    before the password is hashed, in a read that takes no write lock.
+    """
+    email, now = email.strip().lower(), now or utcnow()
     if not email or not password:
         raise LoginError('Enter your email and password.')
-    now = now or utcnow()
-    async with db.session() as session:
-        await lockout.check(session, email, client, now)
-        user = await session.scalar(select(User).where(User.email == email))
-    # argon2 runs outside any transaction so it never holds SQLite's write lock
-    ok = await verify_password(user.password_hash if user else None, password)
+    async with db.reading() as session:
+        await lockout.check(session, email, client_address, now, device)
+        user = await session.scalar(select(User).where(User.email == email)) if len(email) <= MAX_EMAIL else None
+    # argon2 runs outside any transaction so it never holds SQLite's write lock; no password that long was ever set
+    ok = len(password) <= MAX_LENGTH and await verify_password(user.password_hash if user else None, password)
     new_hash = await hash_password(password) if ok and user and needs_rehash(user.password_hash or '') else None
     async with db.session() as session:
         if not ok or user is None:
-            await lockout.record_failure(session, email, client, now)
-            await session.flush()
-            paused = await lockout.paused_until(session, email, client, now)
+            paused = await lockout.record_failure(session, email, client_address, now, device)
         else:
-            await lockout.clear(session, email, client)
+            await lockout.clear(session, email, client_address, device)
             if new_hash:
                 await session.execute(update(User).where(User.id == user.id).values(password_hash=new_hash))
             account = await load_account(session, user.id)

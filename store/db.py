@@ -8,6 +8,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
+from .files import private_sqlite
 from .migrate import upgrade_to_head
 
 # WAL + synchronous=FULL: every commit is fsynced into the WAL before it is acknowledged, so nothing
@@ -68,7 +69,9 @@ def make_engine(url: str, *, reads_only: bool = False) -> AsyncEngine:
     """The async engine; for SQLite also its folder, durability pragmas and real transactions."""
     parsed = make_url(url)
     if parsed.get_backend_name() == 'sqlite' and parsed.database and parsed.database != ':memory:':
-        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        database = Path(parsed.database).expanduser()
+        database.parent.mkdir(parents=True, exist_ok=True)
+        private_sqlite(database)
     engine = create_async_engine(url, pool_pre_ping=parsed.get_backend_name() != 'sqlite')  # a file never drops
     if engine.dialect.name == 'sqlite':
         event.listen(engine.sync_engine, 'connect', _sqlite_connect)

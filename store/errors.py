@@ -22,6 +22,14 @@ class LoginError(StoreError):
     """Sign-in refused. The message never reveals whether the email exists."""
 
 
+class LinkProofNeeded(LoginError):
+    """A Supabase user would be linked to a Chairside account that exists: its Chairside password must be given once."""
+
+    def __init__(self) -> None:
+        super().__init__('This email already has a Chairside account. To sign in with Supabase from now on, enter its '
+                         'Chairside password once below (if you were invited: the one-time password from the owner).')
+
+
 class LockedOutError(LoginError):
     def __init__(self, retry_at: datetime, minutes: int) -> None:
         self.retry_at = retry_at

@@ -149,7 +149,9 @@ class ShopSetting(Base):
 class LoginAttempt(Base):
     """One failed sign-in; kept only for the lockout window (see store/lockout.py)."""
     __tablename__ = 'login_attempts'
-    __table_args__ = (Index('ix_login_attempts_email_client', 'email', 'client_address', 'at'),)
+    __table_args__ = (Index('ix_login_attempts_email_client', 'email', 'client_address', 'at'),
+                      Index('ix_login_attempts_client_at', 'client_address', 'at'),
+                      Index('ix_login_attempts_at', 'at'))
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     email: Mapped[str] = mapped_column(String(320))
     client_address: Mapped[str] = mapped_column(String(64))

@@ -1,4 +1,8 @@
 """Who is signed in: kept in NiceGUI's user storage, checked before any page but sign-in, set-up and kiosk."""
+import functools
+import logging
+import re
+import secrets
 from urllib.parse import quote
 
 from fastapi import Request
@@ -10,7 +14,11 @@ from store.accounts import Account, get_account
 
 from .context import AppContext
 
+log = logging.getLogger(__name__)
+
 OPEN_ROUTES = ('/login', '/setup', '/kiosk')
+KNOWN = 'signed_in_before'  # in the browser's user storage: a device id and the emails it signed in as
+_SAME_ORIGIN_PATH = re.compile(r'/(?!/)[!-\[\]-~]*')  # printable ASCII but the backslash
 
 
 class AuthMiddleware(BaseHTTPMiddleware):
@@ -31,17 +39,49 @@ class AuthMiddleware(BaseHTTPMiddleware):
                 return PlainTextResponse(self.ctx.startup_error, status_code=503)
         is_page = path in Client.page_routes.values() or path.startswith('/kiosk/')
         if is_page and not path.startswith(OPEN_ROUTES) and not app.storage.user.get('user_id'):
-            target = path + (f'?{request.url.query}' if request.url.query else '')
+            target = quote(path) + (f'?{request.url.query}' if request.url.query else '')  # as the browser sent it
             return RedirectResponse(f'/login?redirect_to={quote(target)}')
         return await call_next(request)
 
 
 def sign_in(account: Account) -> None:
-    app.storage.user.update(user_id=account.user_id, shop_id=account.shops[0].shop_id)
+    """Also remembers that this browser signed in as this email, so that strangers' guesses cannot pause it."""
+    known = app.storage.user.get(KNOWN) or {'device': secrets.token_hex(16), 'emails': []}
+    emails = [account.email, *(e for e in known['emails'] if e != account.email)][:5]
+    app.storage.user.update(user_id=account.user_id, shop_id=account.shops[0].shop_id,
+                            **{KNOWN: {'device': known['device'], 'emails': emails}})
 
 
 def sign_out() -> None:
+    known = app.storage.user.get(KNOWN)
     app.storage.user.clear()
+    if known:
+        app.storage.user[KNOWN] = known
+
+
+def device_for(email: str) -> str | None:
+    """This browser, for the sign-in limits, if it signed in as this email before; else None (counted by address)."""
+    known = app.storage.user.get(KNOWN)
+    return known['device'] if known and email.strip().lower() in known['emails'] else None
+
+
+def client_address(request: Request) -> str:
+    """The visitor's address, as uvicorn took it from X-Forwarded-For when the peer is a trusted proxy.
+
+    A forwarded header that was not believed means a proxy the settings do not name: then every visitor shares the
+    proxy's address, which the sign-in limits count as one, so it is said once in the log.
+    """
+    address = request.client.host if request.client else 'unknown'
+    forwarded = request.headers.get('x-forwarded-for')
+    if forwarded and address not in {hop.strip() for hop in forwarded.split(',')}:
+        _say_untrusted(address)
+    return address
+
+
+@functools.lru_cache(maxsize=8)  # once per proxy
+def _say_untrusted(address: str) -> None:
+    log.warning('requests from %s carry X-Forwarded-For, which is not believed: if it is your reverse proxy, add it to '
+                'CHAIRSIDE_TRUSTED_PROXIES, or every visitor counts as that one address', address)
 
 
 async def signed_in(ctx: AppContext) -> tuple[Account, str] | None:
@@ -72,7 +112,11 @@ async def page_session(ctx: AppContext, path: str) -> tuple[Account, str] | None
 
 
 def safe_target(redirect_to: str | None) -> str:
-    """Only paths of this app, so a crafted link cannot send someone elsewhere after signing in."""
-    if not redirect_to or not redirect_to.startswith('/') or redirect_to.startswith('//'):
-        return '/'
-    return redirect_to
+    r"""Only paths of this app, so a crafted link cannot send someone elsewhere after signing in.
+
+    A browser drops tabs and newlines anywhere in a URL, strips control characters and spaces at its ends and reads a
+    backslash as a slash: `/\evil.example` and `/<TAB>/evil.example` both mean `//evil.example`, another site. Rather
+    than copy those rules, only printable ASCII without a backslash is taken, starting with exactly one slash, which
+    no browser reads as anything but a path on this origin. Our own links quote their targets, so real ones pass.
+    """
+    return redirect_to if redirect_to and _SAME_ORIGIN_PATH.fullmatch(redirect_to) else '/'

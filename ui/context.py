@@ -40,6 +40,7 @@ class AppContext:
     opening: bool = False
     started: asyncio.Event = field(default_factory=asyncio.Event)  # set once the store is open, or failed to open
     startup_error: str = ''  # a sentence for the person at the browser when the store could not be opened
+    setup_code: str = ''  # while there is no owner: what /setup asks for when others can reach it (ui/pages/setup.py)
     locks: dict[str, asyncio.Lock] = field(default_factory=dict)  # per shop: storing+applying vs. rebuilding
     alert_settings: dict[str, AlertSettings] = field(default_factory=dict)  # per shop, as saved in its settings
     kiosk_watch: KioskWatch = field(default_factory=KioskWatch)

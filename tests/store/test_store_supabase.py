@@ -11,7 +11,7 @@ from pydantic import SecretStr
 from sqlalchemy import select
 
 from store.accounts import WRONG_CREDENTIALS, authenticate
-from store.errors import LockedOutError, LoginError
+from store.errors import LinkProofNeeded, LockedOutError, LoginError
 from store.models import User
 from store.staff import invite_staff
 from store.supabase_auth import SupabaseAuth
@@ -33,11 +33,14 @@ def auth(db, stand_in):
     return SupabaseAuth(db, stand_in.url, 'anon-key-for-tests')
 
 
-async def test_a_good_sign_in_links_the_owner(db, stand_in, auth):
+async def test_a_good_sign_in_links_the_owner_once_the_chairside_password_is_given(db, stand_in, auth):
     made = await owner(db)
     supabase_user = stand_in.add_user('owner@example.com', 'supabase password 1')
-    account = await auth.sign_in('Owner@Example.com', 'supabase password 1', ADDRESS)
+    with pytest.raises(LinkProofNeeded, match='enter its Chairside password once'):
+        await auth.sign_in('Owner@Example.com', 'supabase password 1', ADDRESS)
+    account = await auth.sign_in('Owner@Example.com', 'supabase password 1', ADDRESS, proof=PASSWORD)
     assert account == made
+    assert await auth.sign_in('owner@example.com', 'supabase password 1', ADDRESS) == made  # linked: asked once
     async with db.session() as session:
         assert await session.scalar(select(User.supabase_user_id).where(User.id == made.user_id)) == supabase_user.id
     assert any(r.startswith('POST /auth/v1/token?grant_type=password') for r in stand_in.requests)
@@ -68,7 +71,7 @@ async def test_only_invited_emails_map_and_invitations_drop_the_one_time_passwor
 
     one_time = await invite_staff(db, boss.shops[0].shop_id, 'barber@example.com')
     stand_in.add_user('barber@example.com', 'supabase password 3')
-    staff = await auth.sign_in('barber@example.com', 'supabase password 3', ADDRESS)
+    staff = await auth.sign_in('barber@example.com', 'supabase password 3', ADDRESS, proof=one_time)
     assert staff.role_in(boss.shops[0].shop_id) == 'staff' and not staff.must_change_password
     with pytest.raises(LoginError, match='do not match'):
         await authenticate(db, 'barber@example.com', one_time, ADDRESS)
@@ -84,7 +87,7 @@ async def test_an_unconfirmed_email_is_told_to_confirm(db, stand_in, auth):
 async def test_tampered_expired_and_foreign_tokens_are_refused(db, stand_in, auth):
     await owner(db)
     user = stand_in.add_user('owner@example.com', 'supabase password 1')
-    await auth.sign_in('owner@example.com', 'supabase password 1', ADDRESS)
+    await auth.sign_in('owner@example.com', 'supabase password 1', ADDRESS, proof=PASSWORD)
     good = stand_in.access_token(user)
     assert (await auth.verifier.verify(good))['sub'] == user.id
 

@@ -1,4 +1,4 @@
-"""The two kinds of bubble: a person's question (plain text) and the coach's answer (sanitised markdown).
+"""The two kinds of bubble: a person's question (plain text) and the coach's answer (markdown, see safe_markdown).
 
 An answer streams: deltas are buffered by `feed` and reach the page only on `flush`, which the panel calls
 at most 10 times a second, because ui.markdown re-renders its whole content on every change. Finished paragraphs
@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from nicegui import ui
 
-from . import chat_footer
+from . import chat_footer, safe_markdown
 from .chat_record import Record
 
 EXTRAS = ['fenced-code-blocks', 'tables', 'cuddled-lists']  # models often start a list right under a line
@@ -37,7 +37,7 @@ class Answer(ui.chat_message):
             with ui.column().classes('w-full gap-1 max-w-prose'):
                 self.notices = ui.column().classes('gap-0 text-xs italic text-grey-7').mark('chat-notices')
                 self.sealed = ui.column().classes('w-full gap-0')
-                self.markdown = ui.markdown(record.text if record else '', extras=EXTRAS) \
+                self.markdown = _markdown(record.text if record else '') \
                     .classes('chat-answer').props('data-testid=chat-answer').mark('chat-answer')
                 self.typing = ui.spinner('dots', size='md', color='grey-6').mark('chat-typing')
                 self.footer = ui.column().classes('w-full gap-1')
@@ -66,7 +66,7 @@ class Answer(ui.chat_message):
         cut = _paragraph_end(tail)
         if cut:
             with self.sealed:
-                self._sealed.append(ui.markdown(tail[:cut], extras=EXTRAS).classes('chat-answer'))
+                self._sealed.append(_markdown(tail[:cut]).classes('chat-answer'))
             tail = tail[cut:]
         self.markdown.set_content(tail)
         self.flushes += 1
@@ -83,6 +83,10 @@ class Answer(ui.chat_message):
         self.footer.clear()
         with self.footer:
             chat_footer.create(record, self.on_feedback)
+
+
+def _markdown(text: str) -> ui.markdown:
+    return ui.markdown(text, extras=EXTRAS, sanitize=safe_markdown.clean)
 
 
 def _paragraph_end(text: str) -> int:

@@ -4,7 +4,7 @@ from fastapi.responses import RedirectResponse
 from nicegui import app, ui
 
 from store.accounts import authenticate, has_owner
-from store.errors import LoginError
+from store.errors import LinkProofNeeded, LoginError
 
 from .. import auth, theme
 from ..context import AppContext
@@ -19,15 +19,21 @@ def create(ctx: AppContext) -> None:
         if app.storage.user.get('user_id'):
             return RedirectResponse(auth.safe_target(redirect_to))
         theme.apply()
-        client_address = request.client.host if request.client else 'unknown'
+        client_address = auth.client_address(request)
 
         async def try_login() -> None:
             message.set_text('')
+            device = auth.device_for(email.value)
             try:
                 if ctx.supabase is not None:
-                    account = await ctx.supabase.sign_in(email.value, password.value, client_address)
+                    account = await ctx.supabase.sign_in(email.value, password.value, client_address, device=device,
+                                                         proof=proof.value if proof.visible else None)
                 else:
-                    account = await authenticate(ctx.store, email.value, password.value, client_address)
+                    account = await authenticate(ctx.store, email.value, password.value, client_address, device=device)
+            except LinkProofNeeded as error:
+                proof.set_visibility(True)
+                message.set_text(str(error))
+                return
             except LoginError as error:
                 message.set_text(str(error))
                 return
@@ -43,6 +49,10 @@ def create(ctx: AppContext) -> None:
             email = ui.input('Email').classes('w-full').mark('email').on('keydown.enter', try_login)
             password = ui.input('Password', password=True, password_toggle_button=True).classes('w-full') \
                 .mark('password').on('keydown.enter', try_login)
+            if ctx.supabase is not None:  # shown when a Supabase sign-in is to be linked to an existing account
+                proof = ui.input('Chairside password', password=True, password_toggle_button=True) \
+                    .classes('w-full').mark('link-proof').on('keydown.enter', try_login)
+                proof.set_visibility(False)
             message = ui.label().classes('text-negative').mark('login-error')
             ui.button('Sign in', on_click=try_login).classes('w-full').mark('sign-in')
         return None

@@ -1,6 +1,15 @@
-"""First start: create the owner's account and shop. There is no default password anywhere."""
+"""First start: create the owner's account and shop. There is no default password anywhere.
+
+Whoever completes this form first becomes the owner. On 127.0.0.1 that can only be someone at this machine; where
+Chairside is reachable from others (another address, a reverse proxy) the form also asks for a one-time code printed
+to the server's log at start, as Jupyter does, so that only whoever can read that log makes the owner.
+"""
+import ipaddress
+import logging
+import secrets
 from zoneinfo import ZoneInfo, available_timezones
 
+from fastapi import Request
 from fastapi.responses import RedirectResponse
 from nicegui import ui
 
@@ -13,16 +22,40 @@ from .. import auth, theme
 from ..context import AppContext
 from . import RESPONSE_TIMEOUT
 
+log = logging.getLogger(__name__)
+FORWARDED = ('x-forwarded-for', 'forwarded', 'x-real-ip')
+
+
+def announce_code(ctx: AppContext) -> None:
+    """At a start with no owner yet: the code that /setup asks for when others can reach it, in the log."""
+    ctx.setup_code = secrets.token_urlsafe(16)
+    host = 'localhost' if ctx.settings.host in ('0.0.0.0', '::', '') else ctx.settings.host
+    log.warning('No owner yet. Set-up code: %s (asked for unless Chairside is on a loopback address and reached '
+                'directly). Open http://%s:%d/setup?code=%s to create the owner account.', ctx.setup_code, host,
+                ctx.settings.port, ctx.setup_code)
+
+
+def code_needed(ctx: AppContext, request: Request) -> bool:
+    """Unless served on loopback and reached directly: a forwarding header means a proxy, whatever the settings say."""
+    return ctx.settings.behind_proxy or not _is_loopback(ctx.settings.host) or \
+        any(header in request.headers for header in FORWARDED)
+
 
 def create(ctx: AppContext) -> None:
     @ui.page('/setup', response_timeout=RESPONSE_TIMEOUT)
-    async def setup() -> RedirectResponse | None:
+    async def setup(request: Request, code: str = '') -> RedirectResponse | None:
         if await has_owner(ctx.store):
             return RedirectResponse('/login')
         theme.apply()
+        needs_code = code_needed(ctx, request)
 
         async def create_account() -> None:
             if not all(field.validate() for field in (shop_name, zone, email, password, repeat)):
+                return
+            if needs_code and not (ctx.setup_code and secrets.compare_digest(code_input.value.strip().encode(),
+                                                                             ctx.setup_code.encode())):
+                message.set_text('That set-up code is not right. Copy it from the line "Set-up code: ..." in the '
+                                 "server's log, or open the link printed there.")
                 return
             try:
                 profile = {**demo_profile(zone.value).to_dict(), 'seed': ctx.settings.sim_seed}  # the demo's seed
@@ -31,6 +64,7 @@ def create(ctx: AppContext) -> None:
             except AccountError as error:
                 message.set_text(str(error))
                 return
+            ctx.setup_code = ''  # used: no second owner can be made with it
             shop = await get_shop(ctx.store, account.shops[0].shop_id)
             ctx.start_shop(shop)
             auth.sign_in(account)
@@ -40,6 +74,9 @@ def create(ctx: AppContext) -> None:
             ui.label('Welcome to Chairside').classes('text-2xl font-bold')
             ui.label('Create the owner account. Your shop starts as a simulated demo shop, '
                      'so the dashboard is live at once.').classes('text-grey-8')
+            code_input = ui.input('Set-up code', value=code, password=True, password_toggle_button=True,
+                                  placeholder="from the server's log").classes('w-full').mark('setup-code')
+            code_input.set_visibility(needs_code)
             shop_name = ui.input('Shop name', value='Demo Barbershop',
                                  validation={'Enter the shop name.': lambda v: bool(v.strip())}).classes('w-full')
             zone = ui.select(sorted(available_timezones()), label='Time zone', value=ctx.settings.timezone,
@@ -56,6 +93,13 @@ def create(ctx: AppContext) -> None:
             message = ui.label().classes('text-negative').mark('setup-error')
             ui.button('Create account', on_click=create_account).classes('w-full').mark('create-account')
         return None
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return host == 'localhost' or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _is_email(value: str) -> bool:
