@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     data_dir: Path = Path('data')
     log_level: str = 'INFO'
     storage_secret: SecretStr | None = None  # generated once into the data folder when not set
+    secure_cookies: bool = False  # true when served over HTTPS (directly or behind a TLS proxy): cookies only on HTTPS
 
     sim_seed: int = 7
     sim_start: datetime | None = None  # where the simulated clock starts (ISO 8601); empty: now

@@ -1,4 +1,5 @@
 """Who is signed in: kept in NiceGUI's user storage, checked before any page but sign-in, set-up and kiosk."""
+from collections.abc import MutableMapping
 from urllib.parse import quote
 
 from fastapi import Request
@@ -6,9 +7,10 @@ from fastapi.responses import PlainTextResponse, RedirectResponse
 from nicegui import Client, app, ui
 from starlette.middleware.base import BaseHTTPMiddleware
 
-from store.accounts import Account, get_account
+from store.accounts import Account, Standing, get_account
 
 from .context import AppContext
+from .sign_in import complete
 
 OPEN_ROUTES = ('/login', '/setup', '/kiosk')
 
@@ -36,20 +38,25 @@ class AuthMiddleware(BaseHTTPMiddleware):
         return await call_next(request)
 
 
-def sign_in(account: Account) -> None:
-    app.storage.user.update(user_id=account.user_id, shop_id=account.shops[0].shop_id)
+def sign_in(ctx: AppContext, request: Request, account: Account, target: str) -> None:
+    """Call once the password is checked, with the sign-in page's request: the browser goes to `target` (made safe
+    here) under a new session id."""
+    complete(ctx, request, account, safe_target(target))
 
 
-def sign_out() -> None:
-    app.storage.user.clear()
+async def sign_out(ctx: AppContext, user_id: str, session: MutableMapping) -> None:
+    """Ends a browser's session (`session`: app.storage.user as the page found it); its open tabs go to sign-in."""
+    session.clear()
+    await ctx.session_watch.tell(user_id)
 
 
 async def signed_in(ctx: AppContext) -> tuple[Account, str] | None:
-    """The signed-in account and the shop it is looking at, or None when the session no longer holds."""
+    """The signed-in account and the shop it is looking at, or None when the session no longer holds (signed out, the
+    password changed since it signed in, or no shop left)."""
     user_id = app.storage.user.get('user_id')
     account = await get_account(ctx.store, user_id) if user_id else None
-    if account is None or not account.shops:
-        sign_out()
+    if account is None or not account.shops or account.session_epoch != app.storage.user.get('epoch', 0):
+        app.storage.user.clear()
         return None
     shop_id = app.storage.user.get('shop_id')
     if account.role_in(shop_id) is None:
@@ -68,7 +75,28 @@ async def page_session(ctx: AppContext, path: str) -> tuple[Account, str] | None
     if session[0].must_change_password:
         ui.navigate.to('/account')
         return None
+    watch_session(ctx, *session, path)
     return session
+
+
+def watch_session(ctx: AppContext, account: Account, shop_id: str, path: str) -> None:
+    """Call inside a page: it goes to sign-in (and back here after) once its session no longer holds: signed out in
+    another tab, the password changed, no shop left; removed from this shop only, to the dashboard of another."""
+    storage, leave = app.storage.user, ui.navigate.to  # bound now: in tests each simulated user has its own
+
+    def check(standing: Standing | None) -> None:
+        holds = standing is not None and storage.get('user_id') == account.user_id \
+            and storage.get('epoch', 0) == standing.session_epoch and bool(standing.shop_ids)
+        if holds and shop_id in standing.shop_ids:
+            return
+        ctx.session_watch.unwatch(account.user_id, check)  # once is enough
+        if holds:
+            leave('/')
+            return
+        if storage.get('user_id') == account.user_id:
+            storage.clear()  # this browser's session is over
+        leave(f'/login?redirect_to={quote(path)}')
+    ctx.session_watch.watch(account.user_id, check)
 
 
 def safe_target(redirect_to: str | None) -> str:

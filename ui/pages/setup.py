@@ -1,6 +1,7 @@
 """First start: create the owner's account and shop. There is no default password anywhere."""
 from zoneinfo import ZoneInfo, available_timezones
 
+from fastapi import Request
 from fastapi.responses import RedirectResponse
 from nicegui import ui
 
@@ -15,7 +16,7 @@ from ..context import AppContext
 
 def create(ctx: AppContext) -> None:
     @ui.page('/setup')
-    async def setup() -> RedirectResponse | None:
+    async def setup(request: Request) -> RedirectResponse | None:
         if await has_owner(ctx.store):
             return RedirectResponse('/login')
         theme.apply()
@@ -32,8 +33,7 @@ def create(ctx: AppContext) -> None:
                 return
             shop = await get_shop(ctx.store, account.shops[0].shop_id)
             ctx.start_shop(shop)
-            auth.sign_in(account)
-            ui.navigate.to('/')
+            auth.sign_in(ctx, request, account, '/')
 
         with ui.card().classes('absolute-center w-full max-w-md gap-3'):
             ui.label('Welcome to Chairside').classes('text-2xl font-bold')
