@@ -27,10 +27,11 @@ from store.files import private_folder
 from store.secret import load_or_create_storage_secret
 from store.shops import all_shops
 from store.supabase_auth import SupabaseAuth
-from ui import theme
+from ui import sign_in, theme
 from ui.auth import AuthMiddleware
 from ui.components import settings_alerts
 from ui.context import AppContext
+from ui.headers import SecurityHeaders
 from ui.live import LiveShops
 from ui.pages import account, coach, dashboard, kiosk, login, setup
 from ui.pages import settings as settings_page
@@ -87,9 +88,10 @@ async def start() -> None:
              time.perf_counter() - started, ctx.db.dialect, 'Supabase' if ctx.supabase else 'local accounts',
              settings.sim_speed)
     background_tasks.create(loop.run(), name='engine loop')
-    background_tasks.create(ctx.kiosk_watch.run(lambda: ctx.store), name='kiosk links')
-    if not helpers.is_user_simulation():  # a test process starts many apps: their objects must stay collectable
-        background_tasks.create(memory.run(), name='memory keeper')
+    if not helpers.is_user_simulation():  # a test process starts many apps: their objects must stay collectable,
+        background_tasks.create(memory.run(), name='memory keeper')  # and its tests run the checks below themselves
+        background_tasks.create(ctx.token_watch.run(), name='revoked tokens')  # what changed behind the app's back
+        background_tasks.create(ctx.session_watch.run(), name='ended sessions')
     ctx.knowledge_task = background_tasks.create(build_knowledge(), name='knowledge build')
 
 
@@ -121,6 +123,8 @@ async def stop() -> None:
 theme.setup()
 app.storage.max_tab_storage_age = 0  # NiceGUI keeps an (unused here) storage per tab for 30 days: pruned within 10 s
 app.add_middleware(AuthMiddleware, ctx=ctx)
+app.add_middleware(SecurityHeaders)  # added last, so it wraps the sign-in redirects above too
+sign_in.create(ctx)
 for page in (setup, login, account, dashboard, kiosk, settings_page, coach):
     page.create(ctx)
 health.create(loop, lambda: {
@@ -135,7 +139,7 @@ health.create(loop, lambda: {
     'knowledge_progress': round(ctx.knowledge.progress, 2),
     'store': 'failed' if ctx.startup_error else 'open' if ctx.db else 'opening',
     'coach_providers': ctx.coach.providers_status(),
-})
+}, lambda: ctx.store)
 events_api.create(ctx)
 metrics_api.create(ctx)
 notifications_api.create(ctx)
@@ -147,4 +151,5 @@ ui.run(host=settings.host, port=settings.port, title='Chairside', favicon='âœ‚ï¸
                      'description': "A shop's real events in, its live figures out. Authenticate with a shop's API "
                                     'token (Settings > Tokens) as `Authorization: Bearer <token>`.'},
        storage_secret=load_or_create_storage_secret(settings.data_dir, settings.storage_secret and
-                                                    settings.storage_secret.get_secret_value()))
+                                                    settings.storage_secret.get_secret_value()),
+       session_middleware_kwargs={'https_only': settings.secure_cookies, 'same_site': 'lax'})

@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     storage_secret: SecretStr | None = None  # generated once into the data folder when not set
     trusted_proxies: str = '127.0.0.1,::1'  # reverse proxies whose X-Forwarded-For names the client (uvicorn's)
     behind_proxy: bool = False  # served to others through a reverse proxy: the first set-up asks for the log's code
+    secure_cookies: bool = False  # true when served over HTTPS (directly or behind a TLS proxy): cookies only on HTTPS
 
     sim_seed: int = 7
     sim_start: datetime | None = None  # where the simulated clock starts (ISO 8601); empty: now

@@ -38,8 +38,8 @@ DESCRIPTION = f"""Send one event (a JSON object with `kind`) or a batch: `{{"eve
 * `customer` is one visit, from booking to review. `client` (optional, on Booked and CheckedIn) is the person, the
   same on every visit: with it the dashboard counts new and returning clients, retention, and rebooking (the
   client's next visit booked while in the shop or within 15 minutes of checkout).
-* 401: no or unknown token. 403: the token is of another shop. 409: the shop runs the demo simulation.
-  413: more than {MAX_EVENTS:,} events (or 8 MiB) in one request.
+* 401: no or unknown token. 403: the token is of another shop, or was made without "Post events". 409: the shop
+  runs the demo simulation. 413: more than {MAX_EVENTS:,} events (or 8 MiB) in one request.
 """
 _one = TypeAdapter(EventIn)
 _batch = TypeAdapter(Batch)
@@ -50,11 +50,12 @@ def create(ctx) -> None:
     @app.post('/api/shops/{shop_id}/events', tags=['events'], summary='Send real events of the shop',
               description=DESCRIPTION, response_model=Accepted, openapi_extra=_request_body(),
               responses={401: {'description': 'No or unknown API token'},
-                         403: {'description': 'The token is of another shop'},
+                         403: {'description': 'The token is of another shop, or may not post events'},
                          409: {'description': 'The shop runs the demo simulation'},
                          413: {'description': 'Too many events in one request'},
                          422: {'description': 'Every bad field, named; nothing was stored'}})
-    async def post_events(request: Request, shop_id: Annotated[str, Depends(shop_access(lambda: ctx.store))]):
+    async def post_events(request: Request,
+                          shop_id: Annotated[str, Depends(shop_access(lambda: ctx.store, 'events'))]):
         engine = _live_engine(ctx, shop_id)
         if int(request.headers.get('content-length') or 0) > MAX_BYTES:
             raise HTTPException(413, f'Send at most {MAX_BYTES // 1024 // 1024} MiB per request: split the batch.')

@@ -1,7 +1,8 @@
 """GET /api/shops/{shop_id}/metrics and /metrics/stream: the shop's live snapshot, for other programs.
 
 The stream is server-sent events: a snapshot as soon as the shop's figures change (looked at ten times a second)
-and at least one a second, so a follower sees an accepted event within ~0.1 s and the clock move meanwhile.
+and at least one a second, so a follower sees an accepted event within ~0.1 s and the clock move meanwhile. It ends
+when its token is revoked (at once from Settings, within seconds otherwise), with an `error` event saying so.
 """
 import asyncio
 import json
@@ -12,12 +13,14 @@ from typing import Annotated, Any
 from fastapi import Depends, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import StreamingResponse
+from fastapi.security import HTTPAuthorizationCredentials
 from nicegui import app
 from nicegui.server import Server
 
 from engine import Snapshot
+from store.tokens import hash_token
 
-from .auth import shop_access
+from .auth import UNKNOWN, bearer, shop_access
 
 FIGURES = ('revenue', 'tips', 'bookings', 'reviews', 'satisfaction', 'utilization')
 CHECK_EVERY = 0.1  # seconds between looks at the engine, for the stream
@@ -39,7 +42,7 @@ def snapshot_json(snapshot: Snapshot) -> dict[str, Any]:
 
 def create(ctx) -> None:
     """`ctx` is the AppContext: its store and its engines (looked up on each use: a restart replaces an engine)."""
-    access = shop_access(lambda: ctx.store)
+    access = shop_access(lambda: ctx.store, 'figures')
 
     def engine_of(shop_id: str):
         engine = ctx.engines.get(shop_id)
@@ -49,34 +52,51 @@ def create(ctx) -> None:
 
     @app.get('/api/shops/{shop_id}/metrics', tags=['metrics'], summary="The shop's live figures",
              description=SNAPSHOT_DOC, responses={401: {'description': 'No or unknown API token'},
-                                                  403: {'description': 'The token is of another shop'}})
+                                                  403: {'description': 'The token is of another shop, or may not '
+                                                                       'read figures'}})
     async def metrics(shop_id: Annotated[str, Depends(access)]) -> dict[str, Any]:  # on the loop, as the engine
         return snapshot_json(engine_of(shop_id).snapshot())
 
     @app.get('/api/shops/{shop_id}/metrics/stream', tags=['metrics'], summary="Follow the shop's figures live",
              description='Server-sent events (`text/event-stream`): each message is `event: snapshot` with the '
                          'snapshot of GET /metrics as its JSON `data`; one as soon as the figures change and at '
-                         'least one a second, until the client disconnects.',
+                         'least one a second, until the client disconnects, or until the token is revoked: then a '
+                         'last `event: error` with `{"detail": ...}` and the stream ends.',
              response_class=StreamingResponse,
              responses={200: {'content': {'text/event-stream': {}}, 'description': 'A stream of snapshots'}})
-    async def stream(request: Request, shop_id: Annotated[str, Depends(access)]) -> StreamingResponse:
+    async def stream(request: Request, shop_id: Annotated[str, Depends(access)],
+                     credentials: Annotated[HTTPAuthorizationCredentials, Depends(bearer)]) -> StreamingResponse:
         engine_of(shop_id)
-        return StreamingResponse(_snapshots(ctx, shop_id, request), media_type='text/event-stream',
+        return StreamingResponse(_snapshots(ctx, shop_id, request, credentials.credentials),
+                                 media_type='text/event-stream',
                                  headers={'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no'})
 
 
-async def _snapshots(ctx, shop_id: str, request: Request):
-    yield 'retry: 2000\n\n'
-    seen, sent_at = None, 0.0
-    while not await request.is_disconnected() and not _server_exiting():
-        engine = ctx.engines.get(shop_id)
-        if engine is not None:
-            state = (id(engine), engine.metrics.events_applied)  # a restart replaces the engine: that is news too
-            if state != seen or time.monotonic() - sent_at >= AT_LEAST_EVERY:
-                seen, sent_at = state, time.monotonic()
-                data = json.dumps(snapshot_json(engine.snapshot()), separators=(',', ':'))
-                yield f'event: snapshot\ndata: {data}\n\n'
-        await asyncio.sleep(CHECK_EVERY)
+async def _snapshots(ctx, shop_id: str, request: Request, token: str):
+    """Until the client goes, the server stops, or the token is revoked (ctx.token_watch tells)."""
+    revoked = asyncio.Event()
+
+    def on_token(shop: str | None) -> None:
+        if shop is None:
+            revoked.set()
+    key = ('api', hash_token(token))
+    ctx.token_watch.watch(key, on_token)
+    try:
+        yield 'retry: 2000\n\n'
+        seen, sent_at = None, 0.0
+        while not revoked.is_set() and not await request.is_disconnected() and not _server_exiting():
+            engine = ctx.engines.get(shop_id)
+            if engine is not None:
+                state = (id(engine), engine.metrics.events_applied)  # a restart replaces the engine: that is news too
+                if state != seen or time.monotonic() - sent_at >= AT_LEAST_EVERY:
+                    seen, sent_at = state, time.monotonic()
+                    data = json.dumps(snapshot_json(engine.snapshot()), separators=(',', ':'))
+                    yield f'event: snapshot\ndata: {data}\n\n'
+            await asyncio.sleep(CHECK_EVERY)
+        if revoked.is_set():
+            yield f'event: error\ndata: {json.dumps({"detail": UNKNOWN})}\n\n'
+    finally:
+        ctx.token_watch.unwatch(key, on_token)
 
 
 def _server_exiting() -> bool:

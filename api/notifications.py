@@ -25,7 +25,7 @@ class ReadRequest(BaseModel):
 
 def create(ctx) -> None:
     """`ctx` is the AppContext (its store)."""
-    access = shop_access(lambda: ctx.store)
+    access = shop_access(lambda: ctx.store, 'figures')
 
     async def member(shop_id: str, email: str) -> str:
         email = email.strip().lower()

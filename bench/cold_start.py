@@ -18,18 +18,18 @@ import aiohttp
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 
-from bench.live_app import Server, get_health, seed  # noqa: E402
+from bench.live_app import Server, get_health, monitor_browser, seed  # noqa: E402
 
 
 async def one_run(knowledge_dir: Path) -> tuple[float | None, float | None]:
     with tempfile.TemporaryDirectory(prefix='chairside-cold-') as folder:
-        await seed(Path(folder), 1)  # an owner and a demo shop, whose history the app replays as it starts
+        _, monitor = await seed(Path(folder), 1)  # an owner and a demo shop, whose history the app replays as it starts
         server = Server(Path(folder), 1.0, '2026-11-24T11:30:00', knowledge_dir, Path(folder) / 'app.log')
         started = time.monotonic()
         server.launch()
         page = knowledge = None
         try:
-            async with aiohttp.ClientSession() as http:
+            async with monitor_browser(monitor) as http:
                 while knowledge is None and time.monotonic() - started < 120:
                     if page is None:
                         page = await _answered(http, server.url + '/login', started)

@@ -114,7 +114,7 @@ def main() -> None:
         app.env['CHAIRSIDE_LOG_LEVEL'] = 'WARNING'
         app.start()
         try:
-            _wait_for_knowledge(app.url)
+            _wait_for_knowledge(app.url, shop.monitor)
             headers = {'Authorization': f'Bearer {shop.token}'}
             url = f'{app.url}/api/shops/{shop.id}'
             with httpx.Client(headers=headers, timeout=60) as client:
@@ -124,10 +124,11 @@ def main() -> None:
             app.stop()
 
 
-def _wait_for_knowledge(url: str) -> None:
+def _wait_for_knowledge(url: str, monitor: str) -> None:
     """The first run builds the knowledge index (CPU-heavy); measure only once it is done."""
     deadline = time.monotonic() + 300
-    while httpx.get(f'{url}/api/health').json().get('knowledge') not in ('ready', 'failed'):
+    headers = {'Authorization': f'Bearer {monitor}'}  # /api/health's details need a monitoring token
+    while httpx.get(f'{url}/api/health', headers=headers).json().get('knowledge') not in ('ready', 'failed'):
         if time.monotonic() > deadline:
             break
         time.sleep(1)

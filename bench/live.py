@@ -1,7 +1,8 @@
 """Many browser tabs on the live pages at once: what each costs the server and how late the updates reach them.
 
     .venv/bin/python bench/live.py --sessions 10,100,400 [--shops 2] [--seconds 30] [--kind dashboard|kiosk]
-        [--speed 1] [--ramp 50] [--churn 200x10] [--profile out.txt] [--url http://… --token T | --password P]
+        [--speed 1] [--ramp 50] [--churn 200x10] [--profile out.txt]
+        [--url http://… --token T | --password P [--monitor-token M]]
         [--chats 20 [--chat-rate 50] [--chat-tokens 500]]
 
 Each size starts a fresh app (`python main.py` on a free loopback port, a temporary data folder seeded through the
@@ -19,7 +20,8 @@ browser does (bench/live_client.py), lets them settle, then measures a steady wi
 - disconnects (closed by the server) and errors; the bench's own CPU and event-loop lag, to tell its limits apart.
 --churn NxR opens N sessions, waits for their first update, closes them, R times (with --churn-settle, each round
 waits for the server to drop and sweep the one before); then RSS and /api/health's
-`sessions` before and after (a leak check). Figures on a shared machine are noisy: compare runs of one sitting.
+`sessions` before and after (a leak check; a seeded monitoring token reads /api/health's details). Figures on a
+shared machine are noisy: compare runs of one sitting.
 --chats N: N of the dashboards (each a staff member of its own, signed in: the coach allows a user 10 questions a
 minute) ask the coach, Send after Send, through the window (bench/live_chat.py); the app's OpenAI provider is a
 stand-in on 127.0.0.1 (bench/live_stand_in.py) streaming --chat-tokens words at --chat-rate a second per answer.
@@ -42,7 +44,16 @@ sys.path.insert(0, str(Path(__file__).parents[1]))
 
 from bench import live_chat  # noqa: E402
 from bench import live_stats as stats  # noqa: E402
-from bench.live_app import EMAIL, PASSWORD, Proc, Server, get_health, load_average, seed  # noqa: E402
+from bench.live_app import (  # noqa: E402
+    EMAIL,
+    PASSWORD,
+    Proc,
+    Server,
+    get_health,
+    load_average,
+    monitor_browser,
+    seed,
+)
 from bench.live_churn import churn  # noqa: E402
 from bench.live_client import Session, Target, new_browser, open_sessions, sign_in, switch_shop  # noqa: E402
 from bench.live_stand_in import StandInProcess  # noqa: E402
@@ -74,6 +85,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument('--token', action='append', default=[], help='a kiosk token of the app at --url')
     parser.add_argument('--password', default=PASSWORD, help=f'the password of {EMAIL} at --url')
     parser.add_argument('--pid', type=int, help="the app's pid at --url")
+    parser.add_argument('--monitor-token', default='',
+                        help="a monitoring token of the app at --url, for /api/health's figures (else the owner's "
+                             'signed-in browser, with --kind dashboard)')
     parser.add_argument('--chats', type=int, default=0, help='dashboards (of --sessions) asking the coach meanwhile')
     parser.add_argument('--chat-rate', type=float, default=50.0, help="tokens a second in each of the coach's answers")
     parser.add_argument('--chat-tokens', type=int, default=500, help="tokens in each of the coach's answers")
@@ -110,26 +124,26 @@ async def with_app(args: argparse.Namespace, job: str, size: int | str) -> dict:
     chats = args.chats if job == 'steady' else 0
     stand_in = StandInProcess(args.chat_rate, args.chat_tokens) if chats else None
     with tempfile.TemporaryDirectory(prefix='chairside-bench-') as folder:
-        server, tokens = None, args.token
+        server, tokens, monitor = None, args.token, args.monitor_token
         if args.url:
             url, proc = args.url.rstrip('/'), Proc(args.pid) if args.pid else None
         else:
             data = Path(folder)
-            tokens = await seed(data, args.shops, staff=chats)
+            tokens, monitor = await seed(data, args.shops, staff=chats)
             log = Path(tempfile.gettempdir()) / f'chairside-bench-{time.strftime("%H%M%S")}-{size}.log'
             env = {}
             if stand_in is not None:
                 await stand_in.start()
                 env = {'CHAIRSIDE_OPENAI_BASE_URL': stand_in.base_url, 'CHAIRSIDE_OPENAI_API_KEY': 'bench-dummy-key',
                        'CHAIRSIDE_COACH_PROVIDERS': 'openai'}  # the stand-in only, then the offline coach
-            server = Server(data, args.speed, args.start, args.knowledge_dir, log, args.app, env)
+            server = Server(data, args.speed, args.start, args.knowledge_dir, log, args.app, env, monitor)
             print(f'app log: {log}', flush=True)
             proc, url = await server.start(), server.url
         try:
             async with contextlib.AsyncExitStack() as browsers:
                 targets = await _targets(args, browsers, url, tokens)
                 staff = await live_chat.staff_targets(browsers, url, chats) if chats else []
-                http = targets[0][0]
+                http = await browsers.enter_async_context(monitor_browser(monitor)) if monitor else targets[0][0]
                 if job == 'churn':
                     n, rounds = (int(x) for x in str(size).split('x'))
                     deflate = not args.no_deflate

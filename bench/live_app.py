@@ -29,8 +29,9 @@ def staff_email(number: int) -> str:
     return f'staff{number}@example.com'
 
 
-async def seed(data_dir: Path, shops: int, staff: int = 0) -> list[str]:
-    """The owner, `shops` demo shops and one kiosk token per shop, written before the app starts; the tokens.
+async def seed(data_dir: Path, shops: int, staff: int = 0) -> tuple[list[str], str]:
+    """The owner, `shops` demo shops and one kiosk token per shop, written before the app starts; the kiosk tokens,
+    and a monitoring token (for /api/health's details: see monitor_browser).
 
     And `staff` staff members (staff_email(i), PASSWORD), member i of shop i % shops, their password already set.
     """
@@ -43,7 +44,8 @@ async def seed(data_dir: Path, shops: int, staff: int = 0) -> list[str]:
             shop_ids.append((await create_shop(db, account.user_id, f'Bench shop {number}', ZONE, profile)).id)
         for number in range(staff):
             await _add_staff(db, shop_ids[number % shops], staff_email(number))
-        return [(await create_token(db, shop_id, 'kiosk', 'Bench TV'))[1] for shop_id in shop_ids]
+        kiosks = [(await create_token(db, shop_id, 'kiosk', 'Bench TV'))[1] for shop_id in shop_ids]
+        return kiosks, (await create_token(db, shop_ids[0], 'monitor', 'Bench'))[1]
     finally:
         await db.close()
 
@@ -85,7 +87,7 @@ class Server:
     """`python main.py` on a free loopback port with its own data folder, as tests/e2e/conftest.py's App."""
 
     def __init__(self, data_dir: Path, speed: float, start: str, knowledge_dir: Path | None, log: Path,
-                 script: str = 'main.py', env: dict[str, str] | None = None) -> None:
+                 script: str = 'main.py', env: dict[str, str] | None = None, monitor: str = '') -> None:
         self.port = free_port()
         self.url = f'http://127.0.0.1:{self.port}'
         self.env = {k: v for k, v in os.environ.items() if k != 'PYTEST_CURRENT_TEST'}
@@ -96,6 +98,7 @@ class Server:
         self.env.update(env or {})
         self.log = log
         self.script = script
+        self.monitor = monitor  # a monitoring token: start() waits on /api/health's details
         self.process: subprocess.Popen | None = None
 
     def launch(self) -> Proc:
@@ -107,7 +110,7 @@ class Server:
     async def start(self, timeout: float = 120) -> Proc:
         self.launch()
         deadline = time.monotonic() + timeout
-        async with aiohttp.ClientSession() as http:
+        async with monitor_browser(self.monitor) as http:
             while time.monotonic() < deadline:
                 if self.process.poll() is not None:
                     raise RuntimeError(f'the app exited with {self.process.returncode}; see {self.log}')
@@ -128,6 +131,11 @@ class Server:
                 return
             except subprocess.TimeoutExpired:
                 continue
+
+
+def monitor_browser(token: str) -> aiohttp.ClientSession:
+    """A client sending a monitoring token: /api/health answers it with its details (else `status` alone)."""
+    return aiohttp.ClientSession(headers={'Authorization': f'Bearer {token}'})
 
 
 async def get_health(http: aiohttp.ClientSession, url: str) -> dict | None:

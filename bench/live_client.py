@@ -75,6 +75,7 @@ class Session:
     disconnected: bool = False  # closed by the server or the network, not by us
     closing: bool = False
     on_update: Callable[[dict], None] | None = None  # sees each update's payload (a chat reads its answer there)
+    opened: str = ''  # the path the server last asked the browser to open (ui.navigate.to)
     _tasks: list[asyncio.Task] = field(default_factory=list)
 
     async def open(self) -> None:
@@ -141,6 +142,8 @@ class Session:
                 self.next_message_id = max(self.next_message_id, payload['_id'] + 1)
             if name == 'update':
                 self._on_update(payload, now, time.time())
+            elif name == 'open' and isinstance(payload, dict):
+                self.opened = payload.get('path', '')
         elif data.startswith('41'):  # the server disconnected the namespace
             self.disconnected = True
 
@@ -194,7 +197,8 @@ class Session:
 
 
 async def sign_in(http: aiohttp.ClientSession, base: str, email: str, password: str) -> None:
-    """As a person would: the sign-in page, the two fields typed, the button clicked; the cookie jar keeps the rest."""
+    """As a person would: the sign-in page, the two fields typed, the button clicked, and the address it then opens
+    (/login/finish, which gives the cookie jar a new, signed-in session)."""
     session = Session(http, base, '/login')
     await session.open()
     try:
@@ -208,6 +212,11 @@ async def sign_in(http: aiohttp.ClientSession, base: str, email: str, password: 
         await session.element_event(fields[2], 'click', [])
         if not await session.wait_for_event('open', 20):
             raise RuntimeError('signing in did not navigate to the dashboard within 20 s')
+        # the redirect to the dashboard is not followed: a page opened and left unconnected would count as open
+        async with http.get(base + session.opened, allow_redirects=False,
+                            timeout=aiohttp.ClientTimeout(total=STEP_TIMEOUT)) as r:
+            if r.status != 303 or r.headers.get('Location', '').startswith('/login'):
+                raise RuntimeError(f'signing in was refused: {r.status} {r.headers.get("Location")}')
     finally:
         await session.close()
 

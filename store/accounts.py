@@ -1,5 +1,6 @@
 """Local accounts: the first owner, sign-in with lockout, password change. Staff live in store/staff.py."""
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -34,9 +35,17 @@ class Account:
     email: str
     must_change_password: bool
     shops: tuple[ShopAccess, ...]
+    session_epoch: int = 0  # a session signed in under another epoch no longer holds (the password changed since)
 
     def role_in(self, shop_id: str) -> Role | None:
         return next((access.role for access in self.shops if access.shop_id == shop_id), None)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What a signed-in session of a person rests on: their session epoch and the shops they belong to."""
+    session_epoch: int
+    shop_ids: frozenset[str]
 
 
 def normalize_email(email: str) -> str:
@@ -107,7 +116,8 @@ async def authenticate(db: Database, email: str, password: str, client_address: 
 
 
 async def change_password(db: Database, user_id: str, old: str, new: str) -> Account:
-    """Also clears the must-change flag of an invited person."""
+    """Also clears the must-change flag of an invited person, and ends every session signed in before (the account
+    returned carries the new session epoch, for the session that changed it)."""
     async with db.session() as session:
         user = await session.get(User, user_id)
     if user is None:
@@ -123,6 +133,7 @@ async def change_password(db: Database, user_id: str, old: str, new: str) -> Acc
         if user is None:
             raise AccountError('Your account no longer exists. Sign in again.')
         user.password_hash, user.must_change_password = new_hash, False
+        user.session_epoch += 1
         await session.flush()
         return await load_account(session, user_id)
 
@@ -133,6 +144,20 @@ async def get_account(db: Database, user_id: str) -> Account | None:
         return await load_account(session, user_id) if await session.get(User, user_id) else None
 
 
+async def standings(db: Database, user_ids: Iterable[str]) -> dict[str, Standing]:
+    """Each existing user's standing, in one query however many users; a deleted user is left out."""
+    found: dict[str, tuple[int, set[str]]] = {}
+    async with db.reading() as session:
+        rows = await session.execute(select(User.id, User.session_epoch, Membership.shop_id)
+                                     .outerjoin(Membership, Membership.user_id == User.id)
+                                     .where(User.id.in_(list(user_ids))))
+        for user_id, epoch, shop_id in rows:
+            shops = found.setdefault(user_id, (epoch, set()))[1]
+            if shop_id is not None:
+                shops.add(shop_id)
+    return {user_id: Standing(epoch, frozenset(shops)) for user_id, (epoch, shops) in found.items()}
+
+
 async def load_account(session: AsyncSession, user_id: str) -> Account:
     user = await session.get(User, user_id)
     if user is None:
@@ -141,4 +166,4 @@ async def load_account(session: AsyncSession, user_id: str) -> Account:
                                  .join(Membership, Membership.shop_id == Shop.id)
                                  .where(Membership.user_id == user_id).order_by(Shop.created_at, Shop.id))
     shops = tuple(ShopAccess(shop_id, name, role) for shop_id, name, role in rows)
-    return Account(user.id, user.email, user.must_change_password, shops)
+    return Account(user.id, user.email, user.must_change_password, shops, user.session_epoch)

@@ -49,6 +49,7 @@ class User(Base):
     supabase_user_id: Mapped[str | None] = mapped_column(String(64), unique=True)
     must_change_password: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    session_epoch: Mapped[int] = mapped_column(default=0, server_default='0')  # a new password ends older sessions
 
 
 class Membership(Base):
@@ -72,10 +73,17 @@ class _Token:
 
 class ApiToken(_Token, Base):
     __tablename__ = 'api_tokens'
+    # what the token may do, space-separated (store/tokens.py SCOPES); tokens made before scopes existed may do both
+    scopes: Mapped[str] = mapped_column(String(64), default='events figures', server_default='events figures')
 
 
 class KioskToken(_Token, Base):
     __tablename__ = 'kiosk_tokens'
+
+
+class MonitorToken(_Token, Base):
+    """Reads the details of GET /api/health, for a monitoring service; nothing else."""
+    __tablename__ = 'monitor_tokens'
 
 
 class Event(Base):

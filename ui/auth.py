@@ -3,6 +3,7 @@ import functools
 import logging
 import re
 import secrets
+from collections.abc import MutableMapping
 from urllib.parse import quote
 
 from fastapi import Request
@@ -10,14 +11,14 @@ from fastapi.responses import PlainTextResponse, RedirectResponse
 from nicegui import Client, app, ui
 from starlette.middleware.base import BaseHTTPMiddleware
 
-from store.accounts import Account, get_account
+from store.accounts import Account, Standing, get_account
 
 from .context import AppContext
+from .sign_in import KNOWN, clear_session, complete
 
 log = logging.getLogger(__name__)
 
 OPEN_ROUTES = ('/login', '/setup', '/kiosk')
-KNOWN = 'signed_in_before'  # in the browser's user storage: a device id and the emails it signed in as
 _SAME_ORIGIN_PATH = re.compile(r'/(?!/)[!-\[\]-~]*')  # printable ASCII but the backslash
 
 
@@ -44,19 +45,20 @@ class AuthMiddleware(BaseHTTPMiddleware):
         return await call_next(request)
 
 
-def sign_in(account: Account) -> None:
-    """Also remembers that this browser signed in as this email, so that strangers' guesses cannot pause it."""
+def sign_in(ctx: AppContext, request: Request, account: Account, target: str) -> None:
+    """Call once the password is checked, with the sign-in page's request: the browser goes to `target` (made safe
+    here) under a new session id. It is remembered to have signed in as this email, so that strangers' guesses
+    cannot pause it (store/lockout.py)."""
     known = app.storage.user.get(KNOWN) or {'device': secrets.token_hex(16), 'emails': []}
     emails = [account.email, *(e for e in known['emails'] if e != account.email)][:5]
-    app.storage.user.update(user_id=account.user_id, shop_id=account.shops[0].shop_id,
-                            **{KNOWN: {'device': known['device'], 'emails': emails}})
+    app.storage.user[KNOWN] = {'device': known['device'], 'emails': emails}
+    complete(ctx, request, account, safe_target(target))
 
 
-def sign_out() -> None:
-    known = app.storage.user.get(KNOWN)
-    app.storage.user.clear()
-    if known:
-        app.storage.user[KNOWN] = known
+async def sign_out(ctx: AppContext, user_id: str, session: MutableMapping) -> None:
+    """Ends a browser's session (`session`: app.storage.user as the page found it); its open tabs go to sign-in."""
+    clear_session(session)
+    await ctx.session_watch.tell(user_id)
 
 
 def device_for(email: str) -> str | None:
@@ -85,11 +87,12 @@ def _say_untrusted(address: str) -> None:
 
 
 async def signed_in(ctx: AppContext) -> tuple[Account, str] | None:
-    """The signed-in account and the shop it is looking at, or None when the session no longer holds."""
+    """The signed-in account and the shop it is looking at, or None when the session no longer holds (signed out, the
+    password changed since it signed in, or no shop left)."""
     user_id = app.storage.user.get('user_id')
     account = await get_account(ctx.store, user_id) if user_id else None
-    if account is None or not account.shops:
-        sign_out()
+    if account is None or not account.shops or account.session_epoch != app.storage.user.get('epoch', 0):
+        clear_session(app.storage.user)
         return None
     shop_id = app.storage.user.get('shop_id')
     if account.role_in(shop_id) is None:
@@ -108,7 +111,28 @@ async def page_session(ctx: AppContext, path: str) -> tuple[Account, str] | None
     if session[0].must_change_password:
         ui.navigate.to('/account')
         return None
+    watch_session(ctx, *session, path)
     return session
+
+
+def watch_session(ctx: AppContext, account: Account, shop_id: str, path: str) -> None:
+    """Call inside a page: it goes to sign-in (and back here after) once its session no longer holds: signed out in
+    another tab, the password changed, no shop left; removed from this shop only, to the dashboard of another."""
+    storage, leave = app.storage.user, ui.navigate.to  # bound now: in tests each simulated user has its own
+
+    def check(standing: Standing | None) -> None:
+        holds = standing is not None and storage.get('user_id') == account.user_id \
+            and storage.get('epoch', 0) == standing.session_epoch and bool(standing.shop_ids)
+        if holds and shop_id in standing.shop_ids:
+            return
+        ctx.session_watch.unwatch(account.user_id, check)  # once is enough
+        if holds:
+            leave('/')
+            return
+        if storage.get('user_id') == account.user_id:
+            clear_session(storage)  # this browser's session is over
+        leave(f'/login?redirect_to={quote(path)}')
+    ctx.session_watch.watch(account.user_id, check)
 
 
 def safe_target(redirect_to: str | None) -> str:

@@ -12,15 +12,18 @@ from engine.events import event_from_dict
 from engine.loop import EngineLoop
 from knowledge import KnowledgeBase
 from settings import Settings
+from store.accounts import standings
 from store.db import Database
 from store.events import load_events
 from store.models import Shop
 from store.notifications import add_notification
 from store.shops import get_shop
 from store.supabase_auth import SupabaseAuth
+from store.tokens import active_tokens
 
-from .kiosk_watch import KioskWatch
 from .live import LiveShops
+from .sign_in import Tickets
+from .watch import Watch
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +46,14 @@ class AppContext:
     setup_code: str = ''  # while there is no owner: what /setup asks for when others can reach it (ui/pages/setup.py)
     locks: dict[str, asyncio.Lock] = field(default_factory=dict)  # per shop: storing+applying vs. rebuilding
     alert_settings: dict[str, AlertSettings] = field(default_factory=dict)  # per shop, as saved in its settings
-    kiosk_watch: KioskWatch = field(default_factory=KioskWatch)
     loop: EngineLoop | None = None  # the one loop that drives every engine; set by main.py
+    sign_ins: Tickets = field(default_factory=Tickets)
+    token_watch: Watch = field(init=False)  # by (kind, token hash): open kiosks and /metrics/stream; state: shop id
+    session_watch: Watch = field(init=False)  # by user id: open pages of signed-in people; state: store's Standing
+
+    def __post_init__(self) -> None:
+        self.token_watch = Watch(lambda keys: active_tokens(self.store, keys))
+        self.session_watch = Watch(lambda user_ids: standings(self.store, user_ids))
 
     @property
     def store(self) -> Database:

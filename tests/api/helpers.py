@@ -21,6 +21,7 @@ NOW = datetime(2026, 11, 24, 14, 0, tzinfo=ZoneInfo('Europe/London')).timestamp(
 class Shop:
     id: str
     token: str
+    monitor: str = ''  # a monitoring token, for /api/health's details
 
     @property
     def url(self) -> str:

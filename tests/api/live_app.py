@@ -1,5 +1,5 @@
-"""The app as a real process (tests/e2e's App) over a data folder that already holds an owner, a live shop and
-an API token, made through the store before the app starts."""
+"""The app as a real process (tests/e2e's App) over a data folder that already holds an owner, a live shop, an API
+token and a monitoring token, made through the store before the app starts."""
 import asyncio
 from pathlib import Path
 
@@ -20,7 +20,8 @@ def prepare(data_dir: Path, mode: str = 'live') -> Shop:
                                          'Europe/London', demo_profile('Europe/London').to_dict(), mode=mode)
             shop_id = account.shops[0].shop_id
             _, token = await create_token(db, shop_id, 'api', 'Till')
-            return Shop(shop_id, token)
+            _, monitor = await create_token(db, shop_id, 'monitor', 'Bench')
+            return Shop(shop_id, token, monitor)
         finally:
             await db.close()
     return asyncio.run(make())

@@ -1,4 +1,5 @@
 """The schema comes from the migrations alone, matches the models, and SQLite is set up for durability."""
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -7,8 +8,9 @@ from sqlalchemy import inspect, text
 from store.db import Database
 from store.migrate import alembic_config
 from store.models import Base
+from store.tokens import api_token, hash_token
 
-TABLES = {'shops', 'users', 'memberships', 'api_tokens', 'kiosk_tokens', 'events', 'notifications',
+TABLES = {'shops', 'users', 'memberships', 'api_tokens', 'kiosk_tokens', 'monitor_tokens', 'events', 'notifications',
           'notification_reads', 'conversations', 'messages', 'shop_settings', 'login_attempts'}
 
 
@@ -47,5 +49,23 @@ async def test_sqlite_is_durable_and_checks_foreign_keys(tmp_path):
             pragma = {name: (await connection.execute(text(f'PRAGMA {name}'))).scalar_one()
                       for name in ('journal_mode', 'synchronous', 'foreign_keys')}
         assert pragma == {'journal_mode': 'wal', 'synchronous': 2, 'foreign_keys': 1}  # 2 = FULL
+    finally:
+        await db.close()
+
+
+async def test_api_tokens_made_before_scopes_keep_posting_events_and_reading_figures(db_url):
+    """Finding 10: tokens got scopes; one made before (migration 0001) keeps both, so nothing that worked stops."""
+    db = await Database.open(db_url, migrate=False)
+    try:
+        async with db.engine.begin() as connection:
+            await connection.run_sync(lambda sync: command.upgrade(alembic_config(sync), '0001'))
+        async with db.session() as session:
+            await session.execute(text("INSERT INTO shops (id, name, timezone, profile, mode, created_at) "
+                                       "VALUES ('s', 'S', 'UTC', '{}', 'live', CURRENT_TIMESTAMP)"))
+            await session.execute(text('INSERT INTO api_tokens (id, shop_id, name, token_hash, created_at) '
+                                       "VALUES ('t', 's', 'Old till', :hash, CURRENT_TIMESTAMP)"),
+                                  {'hash': hash_token('an old token')})
+        await db.migrate()
+        assert await api_token(db, 'an old token') == ('s', frozenset({'events', 'figures'}))
     finally:
         await db.close()

@@ -5,6 +5,7 @@ from nicegui import ui
 
 from store.accounts import Account
 
+from ..context import AppContext
 from ..state import SessionState
 from . import connection_badge, user_menu
 from .clock_label import ClockLabel
@@ -12,8 +13,8 @@ from .clock_label import ClockLabel
 SPEEDS = {1: '1x', 10: '10x', 60: '60x'}
 
 
-def create(state: SessionState, account: Account, shop_id: str, set_speed: Callable[[float], None] | None,
-           bell: Callable[[], None]) -> None:
+def create(ctx: AppContext, state: SessionState, account: Account, shop_id: str,
+           set_speed: Callable[[float], None] | None, bell: Callable[[], None]) -> None:
     with ui.header().classes('items-center justify-between flex-wrap gap-2 px-4 py-2 bg-primary'):
         with ui.row().classes('items-center gap-3 no-wrap'):
             ui.icon('content_cut', size='md')
@@ -28,16 +29,16 @@ def create(state: SessionState, account: Account, shop_id: str, set_speed: Calla
                 _speed_control(state, set_speed)
             connection_badge.create(state)
             bell()
-            user_menu.create(account, shop_id)
+            user_menu.create(ctx, account, shop_id)
 
 
-def create_simple(account: Account, shop_id: str, title: str) -> None:
+def create_simple(ctx: AppContext, account: Account, shop_id: str, title: str) -> None:
     """The header of pages other than the dashboard."""
     with ui.header().classes('items-center justify-between px-4 py-2 bg-primary'):
         with ui.link(target='/').classes('row items-center gap-3 no-wrap text-white no-underline'):
             ui.icon('content_cut', size='md')
             ui.label(title).classes('text-lg font-bold')
-        user_menu.create(account, shop_id)
+        user_menu.create(ctx, account, shop_id)
 
 
 def _speed_control(state: SessionState, set_speed: Callable[[float], None]) -> None:

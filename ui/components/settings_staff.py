@@ -62,6 +62,7 @@ async def create(ctx: AppContext, account: Account, shop_id: str) -> None:
             _say(message, f'{address} was no longer on the team.', error=True)
         else:
             _say(message, f'{address} was removed from the team.')
+        await ctx.session_watch.tell(user_id)  # their open pages of this shop close now
         await show_members()
 
     invite_button.on_click(invite)

@@ -1,22 +1,27 @@
-"""API tokens (for posting events) and kiosk tokens (for the shop's TV): create, list and revoke.
+"""API tokens (for posting events and reading figures), kiosk tokens (for the shop's TV) and monitoring tokens (for
+GET /api/health's details): create, list and revoke.
 
-Only a hash of each token is stored, so a token is shown once, when it is made, and never again.
+Only a hash of each token is stored, so a token is shown once, when it is made, and never again. Revoking one ends
+what it opened at once: the kiosk screens showing it, the figures streamed to it.
 """
 from collections.abc import Awaitable, Callable
 
 from nicegui import ui
 
 from store.errors import StoreError
-from store.models import ApiToken, KioskToken
-from store.tokens import Kind, create_token, list_tokens, revoke_token
+from store.models import ApiToken
+from store.tokens import SCOPES, Kind, Token, create_token, list_tokens, revoke_token
 
 from ..context import AppContext
 from . import settings_dialogs
 
 PURPOSE = {
-    'api': ('API tokens', "Let the shop's booking or till system post events: send the token as "
-                          '"Authorization: Bearer <token>".'),
+    'api': ('API tokens', "Let the shop's booking or till system post events, or another program read the shop's "
+                          'figures (metrics, their live stream, notifications): choose which when you make the token, '
+                          'and send it as "Authorization: Bearer <token>".'),
     'kiosk': ('Kiosk tokens', "Open the kiosk link on the shop's TV for a read-only live view; no sign-in needed."),
+    'monitor': ('Monitoring tokens', 'Let a monitoring service read the details of /api/health (engine, open pages, '
+                                     'knowledge index, coach providers): send "Authorization: Bearer <token>".'),
 }
 
 
@@ -29,6 +34,12 @@ async def create(ctx: AppContext, shop_id: str, kind: Kind) -> None:
         with ui.row().classes('w-full items-start gap-2'):
             name = ui.input('Name, such as "Front desk TV"').classes('grow').mark(f'{kind}-token-name')
             create_button = ui.button('Create', icon='key').classes('mt-2').mark(f'create-{kind}-token')
+        scopes: dict[str, ui.checkbox] = {}
+        if kind == 'api':
+            with ui.row().classes('items-center gap-4 text-sm'):
+                ui.label('The token may:').classes('text-grey-8')
+                scopes = {scope: ui.checkbox(label, value=scope == 'events').mark(f'scope-{scope}')
+                          for scope, label in SCOPES.items()}
         message = ui.label().classes('text-sm text-negative').mark(f'{kind}-token-error')
 
     async def show_tokens() -> None:
@@ -43,7 +54,8 @@ async def create(ctx: AppContext, shop_id: str, kind: Kind) -> None:
     async def make() -> None:
         message.set_text('')
         try:
-            row, token = await create_token(ctx.store, shop_id, kind, name.value or '')
+            row, token = await create_token(ctx.store, shop_id, kind, name.value or '',
+                                            [scope for scope, box in scopes.items() if box.value])
         except StoreError as error:
             message.set_text(str(error))
             return
@@ -54,12 +66,13 @@ async def create(ctx: AppContext, shop_id: str, kind: Kind) -> None:
         settings_dialogs.reveal(f'{title[:-1]} "{row.name}" created', secrets, [purpose])
         await show_tokens()
 
-    async def revoke(row: ApiToken | KioskToken) -> None:
+    async def revoke(row: Token) -> None:
         if not await settings_dialogs.confirm(f'Revoke "{row.name}"? Whatever uses it stops working at once.',
                                               'Revoke'):
             return
         if not await revoke_token(ctx.store, shop_id, kind, row.id):
             message.set_text(f'"{row.name}" was already revoked.')
+        await ctx.token_watch.tell((kind, row.token_hash))  # its open screens and streams end now
         await show_tokens()
 
     create_button.on_click(make)
@@ -67,9 +80,12 @@ async def create(ctx: AppContext, shop_id: str, kind: Kind) -> None:
     await show_tokens()
 
 
-def _token_row(row: ApiToken | KioskToken, revoke: Callable[[], Awaitable[None]]) -> None:
+def _token_row(row: Token, revoke: Callable[[], Awaitable[None]]) -> None:
     with ui.row().classes('w-full items-center gap-2').mark('token'):
         ui.label(row.name).classes('grow font-medium')
+        if isinstance(row, ApiToken):
+            ui.label(', '.join(SCOPES[scope] for scope in row.scopes.split())).classes('text-xs text-grey-8') \
+                .mark('token-scopes')
         ui.label(f'created {row.created_at:%d %b %Y %H:%M} UTC').classes('text-xs text-grey-7')
         if row.revoked_at is None:
             ui.badge('active', color='positive').mark('token-status')

@@ -1,5 +1,5 @@
 """The signed-in person's own account: change the password (required after an invitation)."""
-from nicegui import ui
+from nicegui import app, ui
 
 from store.accounts import change_password
 from store.errors import AccountError
@@ -18,17 +18,21 @@ def create(ctx: AppContext) -> None:
             ui.navigate.to('/login?redirect_to=/account')
             return
         account, shop_id = session
+        auth.watch_session(ctx, account, shop_id, '/account')
+        storage = app.storage.user  # this page's, whichever request a handler runs in
         theme.apply()
-        header.create_simple(account, shop_id, 'Your account')
+        header.create_simple(ctx, account, shop_id, 'Your account')
 
         async def save() -> None:
             if not all(field.validate() for field in (new, repeat)):
                 return
             try:
-                await change_password(ctx.store, account.user_id, old.value, new.value)
+                changed = await change_password(ctx.store, account.user_id, old.value, new.value)
             except AccountError as error:
                 message.set_text(str(error))
                 return
+            storage['epoch'] = changed.session_epoch  # this session holds; every other one ends now
+            await ctx.session_watch.tell(account.user_id)
             ui.notify('Password changed.', type='positive')
             ui.navigate.to('/')
 

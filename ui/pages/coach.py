@@ -16,7 +16,7 @@ def create(ctx: AppContext) -> None:
         account, shop_id = session
         ctx.live.track_page(shop_id, account.email, '/coach')
         theme.apply()
-        header.create_simple(account, shop_id, 'Business coach')
+        header.create_simple(ctx, account, shop_id, 'Business coach')
         drawer = ui.left_drawer(bordered=True).props('width=300 breakpoint=1023').classes('p-3')
         with ui.column().classes('w-full max-w-screen-lg mx-auto p-2 sm:p-4 gap-2'):
             with ui.row().classes('w-full items-center gap-2'):

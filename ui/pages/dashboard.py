@@ -36,7 +36,7 @@ def create(ctx: AppContext) -> None:
         notifications = NotificationCenter(ctx, shop_id, account.user_id)
         notifications.create()
         ctx.live.subscribe(shop_id, notifications.receive)
-        header.create(state, account, shop_id, ctx.demo_clock.set_speed if is_owner_of_demo else None,
+        header.create(ctx, state, account, shop_id, ctx.demo_clock.set_speed if is_owner_of_demo else None,
                       notifications.bell)
         with ui.column().classes('w-full max-w-screen-xl mx-auto p-2 sm:p-4 gap-4'):
             with ui.row().classes('w-full items-center gap-2 rounded bg-amber-1 text-amber-10 px-3 py-2') \

@@ -2,7 +2,7 @@
 from nicegui import binding, ui
 
 from store.shop_settings import get_setting
-from store.tokens import shop_for_token
+from store.tokens import hash_token, shop_for_token
 
 from ..components.clock_label import ClockLabel
 from ..context import AppContext
@@ -28,7 +28,8 @@ def create(ctx: AppContext) -> None:
         ctx.live.subscribe(shop_id, state.receive)
         ctx.live.track_page(shop_id, 'kiosk', '/kiosk')
 
-        ctx.kiosk_watch.watch(token, ui.navigate.reload)
+        reload = ui.navigate.reload  # bound now: in tests each simulated user has its own
+        ctx.token_watch.watch(('kiosk', hash_token(token)), lambda shop: reload() if shop is None else None)
 
         with KioskScreen().classes('kiosk-screen w-full gap-[2vmin] p-[3vmin]') as screen:
             with ui.row().classes('w-full items-baseline justify-between no-wrap'):

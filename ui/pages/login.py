@@ -37,8 +37,7 @@ def create(ctx: AppContext) -> None:
             except LoginError as error:
                 message.set_text(str(error))
                 return
-            auth.sign_in(account)
-            ui.navigate.to('/account' if account.must_change_password else auth.safe_target(redirect_to))
+            auth.sign_in(ctx, request, account, '/account' if account.must_change_password else redirect_to)
 
         with ui.card().classes('absolute-center w-full max-w-sm gap-3'):
             with ui.row().classes('items-center gap-2'):

@@ -28,7 +28,7 @@ def create(ctx: AppContext) -> None:
             return
         account, shop_id = session
         theme.apply()
-        header.create_simple(account, shop_id, 'Settings')
+        header.create_simple(ctx, account, shop_id, 'Settings')
         shop = await get_shop(ctx.store, shop_id)
         if account.role_in(shop_id) != 'owner' or shop is None:
             with ui.card().classes('w-full max-w-md mx-auto mt-8 gap-3'):
@@ -55,6 +55,7 @@ def create(ctx: AppContext) -> None:
                     await settings_tokens.create(ctx, shop_id, 'api')
                     await settings_tokens.create(ctx, shop_id, 'kiosk')
                     await settings_kiosk.create(ctx, shop_id)
+                    await settings_tokens.create(ctx, shop_id, 'monitor')
                 with ui.tab_panel(alerts).classes('p-1'):
                     await settings_alerts.create(ctx, shop_id)
                 with ui.tab_panel(knowledge).classes('p-1'):

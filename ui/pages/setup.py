@@ -67,8 +67,7 @@ def create(ctx: AppContext) -> None:
             ctx.setup_code = ''  # used: no second owner can be made with it
             shop = await get_shop(ctx.store, account.shops[0].shop_id)
             ctx.start_shop(shop)
-            auth.sign_in(account)
-            ui.navigate.to('/')
+            auth.sign_in(ctx, request, account, '/')
 
         with ui.card().classes('absolute-center w-full max-w-md gap-3'):
             ui.label('Welcome to Chairside').classes('text-2xl font-bold')

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = '0003_sign_in_limits'
-down_revision: str | None = '0001'
+down_revision: str | None = '0002_tokens_and_sessions'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
