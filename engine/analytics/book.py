@@ -1,0 +1,218 @@
+"""The shop's days as events arrive: O(1) per event, each event on the local day (and hour) it belongs to.
+
+The attribution follows the live dashboard (engine/metrics.py, kpis.py, clients.py), so a day reads the same here as
+there: a completed service on the day it completed; a booking, cancellation, no-show or kept appointment on the day of
+the appointment; a review on the day it was posted; a wait on the day its service started. A late event (a review
+hours later, a batch posted with earlier times) lands on its own day, whatever arrived before it.
+"""
+from bisect import insort
+from datetime import date
+
+from ..events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted, WalkedOut
+from ..profile import ShopProfile
+from .clients import FIRST, ClientBook, client_key, visit_hash
+from .figures import Grouping
+from .hours import by_hour
+from .measures import MEASURES, WIDTH, DayRow, Key, Slots
+from .periods import Period
+from .report import Report, build
+
+LATE_CANCEL_SECONDS = 24 * 3600  # as engine/kpis.py
+GRACE = 15 * 60.0  # as engine/clients.py: a booking this soon after checkout is a rebooking
+
+COUNTS, AMOUNTS = WIDTH['count'], WIDTH['amount']
+AXES = ('all', 'barber', 'service', 'hour')
+PLACES = {name: (m.kind == 'count', m.offset, (0, *(AXES.index(axis) for axis in m.axes)))
+          for name, m in MEASURES.items()}  # where each measure is added: 0 the total, 1 barber, 2 service, 3 hour
+
+
+class Analytics:
+    """Per-day aggregates of one shop (see the package's docstring for what to ask them)."""
+
+    def __init__(self, profile: ShopProfile) -> None:
+        self.profile = profile
+        self.slots = Slots()
+        self.days: dict[date, DayRow] = {}
+        self.clients = ClientBook()
+        self.first_day: date | None = None  # of the shop's history: its first completed service
+        self.changed: set[date] = set()  # days changed since take_changed()
+        self.events_applied = 0
+        # visits under way: what a later event of the same visit needs
+        self.bookings: dict[str, tuple[float, str | None, str]] = {}  # open booking: appointment, barber, service
+        self.arrived: dict[str, float] = {}  # checked in, not yet in the chair
+        self.started: dict[str, tuple[float, str, str]] = {}  # in the chair: start, barber, service
+        self.client_of: dict[str, str] = {}  # visit -> its client
+        self.in_shop: dict[str, str] = {}  # client -> their visit checked in and not done
+        self.rebooked_in_shop: set[str] = set()  # visits whose client booked again before the service was done
+        self._local_cache: dict[int, tuple[date, int]] = {}
+        self._spans: dict[date, tuple[float, float] | None] = {}
+        self._handlers = {Booked: self._booked, Cancelled: self._cancelled, NoShow: self._no_show,
+                          CheckedIn: self._checked_in, WalkedOut: self._walked_out, ServiceStarted: self._started,
+                          ServiceCompleted: self._completed, Reviewed: self._reviewed}
+
+    def apply(self, event: Event) -> None:
+        self._handlers[type(event)](event)
+        self.events_applied += 1
+
+    def report(self, period: Period, by: Grouping | None = None, *, now: float) -> Report:
+        """The period's figures (by a grouping, if given), with the period before and the year before; `now` is the
+        shop's clock (it says what today is, and how far today's open hours have gone)."""
+        return build(self, period, by, now)
+
+    def take_changed(self) -> set[date]:
+        """The days changed since the last call: the ones to save."""
+        changed, self.changed = self.changed, set()
+        return changed
+
+    # --- where events land
+
+    def local(self, at: float) -> tuple[date, int]:
+        """The shop's local date and hour of an instant; zones move in steps of 15 minutes, so those are cached."""
+        bucket = int(at // 900)
+        found = self._local_cache.get(bucket)
+        if found is None:
+            if len(self._local_cache) > 4096:
+                self._local_cache.clear()
+            moment = self.profile.local(at)
+            found = self._local_cache[bucket] = (moment.date(), moment.hour)
+        return found
+
+    def span(self, day: date) -> tuple[float, float] | None:
+        """Opening and closing instants of a day (None: closed), as the profile says now."""
+        if day not in self._spans:
+            if len(self._spans) > 800:
+                self._spans.clear()
+            self._spans[day] = self.profile.open_span(day)
+        return self._spans[day]
+
+    def _add(self, at: tuple[date, int], barber: Key, service: Key, *items: tuple[str, float]) -> None:
+        """Add each (measure, value) to the day's total, and to the slots of the barber, service and hour where the
+        measure is kept by them."""
+        day, hour = at
+        row = self.days.get(day)
+        if row is None:
+            row = self.days[day] = DayRow(len(self.slots))
+        self.changed.add(day)
+        keys, slots = (None, barber, service, hour), [0, -1, -1, -1]
+        for name, value in items:
+            if not value:
+                continue
+            is_count, offset, places = PLACES[name]
+            values, width = (row.counts, COUNTS) if is_count else (row.amounts, AMOUNTS)
+            for place in places:
+                slot = slots[place]
+                if slot < 0:
+                    slot = self.slots.of[AXES[place]].get(keys[place])
+                    if slot is None:
+                        slot = self.slots.number(AXES[place], keys[place])
+                    if len(values) <= slot * width:
+                        row.widen(len(self.slots))
+                    slots[place] = slot
+                values[slot * width + offset] += value  # type: ignore[assignment]
+
+    # --- the events
+
+    def _booked(self, e: Booked) -> None:
+        self._add(self.local(e.appointment_at), e.barber, e.service, ('booked', 1))
+        self._add(self.local(e.at), e.barber, e.service, ('bookings_made', 1))
+        self.bookings[e.customer] = (e.appointment_at, e.barber, e.service)
+        if e.client is not None:
+            self.client_of[e.customer] = e.client
+            self._rebooking(e.client, e.customer, e.at)
+
+    def _rebooking(self, client: str, visit: str, at: float) -> None:
+        """Another visit booked while in the shop, or just after checkout, is a rebooking of the visit."""
+        current = self.in_shop.get(client)
+        if current is not None and current != visit:
+            self.rebooked_in_shop.add(current)
+            return
+        key = client_key(client)
+        latest = self.clients.get(key)
+        if latest is not None and not latest[4] and latest[3] != visit_hash(visit) and 0 <= at - latest[0] <= GRACE:
+            latest[4] = True
+            self.clients.put(key, latest)
+            names = self.slots.names
+            self._add(self.local(latest[0]), names[latest[1]][1], names[latest[2]][1], ('rebooked', 1))
+
+    def _cancelled(self, e: Cancelled) -> None:
+        booking = self.bookings.pop(e.customer, None)
+        if booking is not None:
+            appointment, barber, service = booking
+            late = appointment - e.at < LATE_CANCEL_SECONDS
+            self._add(self.local(appointment), barber, service, ('cancellations', 1), ('late_cancellations', late))
+        self._gone(e.customer)
+
+    def _no_show(self, e: NoShow) -> None:
+        appointment, barber, service = self.bookings.pop(e.customer, None) or (e.at, None, None)
+        self._add(self.local(appointment), barber, service, ('due', 1), ('no_shows', 1))
+        self._gone(e.customer)
+
+    def _checked_in(self, e: CheckedIn) -> None:
+        self._add(self.local(e.at), None, None, ('check_ins', 1), ('walk_ins', e.walk_in))
+        booking = self.bookings.pop(e.customer, None)
+        if booking is not None:
+            self._add(self.local(booking[0]), booking[1], booking[2], ('due', 1))
+        self.arrived[e.customer] = e.at
+        if e.client is not None:
+            self.client_of[e.customer] = e.client
+        client = self.client_of.get(e.customer)
+        if client is not None:
+            self.in_shop[client] = e.customer
+
+    def _walked_out(self, e: WalkedOut) -> None:
+        self._add(self.local(e.at), None, None, ('walk_outs', 1))
+        self.arrived.pop(e.customer, None)
+        self._gone(e.customer)
+
+    def _gone(self, visit: str) -> None:
+        """The visit ends without a service: its client is no longer in the shop."""
+        client = self.client_of.pop(visit, None)
+        if client is not None and self.in_shop.get(client) == visit:
+            del self.in_shop[client]
+            self.rebooked_in_shop.discard(visit)
+
+    def _started(self, e: ServiceStarted) -> None:
+        arrived = self.arrived.pop(e.customer, None)
+        if arrived is not None:
+            self._add(self.local(e.at), e.barber, e.service, ('waits', 1), ('wait_seconds', e.at - arrived))
+        self.started[e.customer] = (e.at, e.barber, e.service)
+
+    def _completed(self, e: ServiceCompleted) -> None:
+        at = self.local(e.at)
+        self._add(at, e.barber, e.service, ('visits', 1), ('price', e.price), ('retail', e.retail), ('tips', e.tip),
+                  ('retail_visits', e.retail > 0))
+        start = self.started.pop(e.customer, None)
+        if start is not None:
+            self._add(at, e.barber, None, ('service_seconds', e.at - start[0]))
+            start_day = self.local(start[0])[0]
+            for hour, seconds in self.chair_time(start[0], e.at):
+                self._add((start_day, hour), None, None, ('chair_seconds', seconds))
+        client = self.client_of.pop(e.customer, None)
+        if client is not None:
+            self._client_visit(client, e, at)
+        if self.first_day is None or at[0] < self.first_day:
+            self.first_day = at[0]
+
+    def _client_visit(self, client: str, e: ServiceCompleted, at: tuple[date, int]) -> None:
+        rebooked = e.customer in self.rebooked_in_shop
+        self.rebooked_in_shop.discard(e.customer)
+        if self.in_shop.get(client) == e.customer:
+            del self.in_shop[client]
+        key = client_key(client)
+        previous = self.clients.get(key)
+        gap = FIRST if previous is None else min(max(0, (at[0] - self.local(previous[0])[0]).days), FIRST - 1)
+        self._add(at, e.barber, e.service, ('client_visits', 1), ('rebooked', rebooked), ('first_visits', gap == FIRST))
+        insort(self.days[at[0]].gaps, gap)
+        slots = self.slots.of
+        self.clients.put(key, [e.at, slots['barber'][e.barber], slots['service'][e.service], visit_hash(e.customer),
+                               rebooked])
+
+    def _reviewed(self, e: Reviewed) -> None:
+        self._add(self.local(e.at), e.barber, None, ('reviews', 1), ('stars', e.stars))
+
+    def chair_time(self, start: float, end: float) -> list[tuple[int, float]]:
+        """A service's chair time that counts towards utilization, by local hour: from its start to its end or the
+        closing of the day it started, whichever is first (as the dashboard); none on a day the shop is closed."""
+        span = self.span(self.local(start)[0])
+        return [] if span is None else by_hour(self.profile, start, min(end, span[1]))
+
