@@ -53,7 +53,7 @@ def handmade_log(seed: int, profile: ShopProfile, first: date, days: int, odd: b
             if rng.random() < 0.5:
                 appointment = t - t % 900
                 if client in last_done and rng.random() < 0.6 and last_done[client] < appointment - 86400:
-                    made = last_done[client] + rng.uniform(-300, 600)  # at the last visit, or just after checkout
+                    made = last_done[client] + rng.uniform(-300, 2400)  # a rebooking up to 15 min after
                 else:
                     made = appointment - rng.uniform(3600, 10 * 86400)
                 barber = None if rng.random() < 0.3 else rng.choice(profile.barbers)
