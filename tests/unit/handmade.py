@@ -4,7 +4,7 @@ Visits booked ahead (for any barber or a named one) or walked in; cancellations 
 clients who come back and book their next visit at checkout; reviews hours later, some the next day; services that
 run past closing. Posted late in places: a client's events (all of them, so each visit's stay in order) some hours
 or a day after they happened, reviews up to two days after. With `odd`, also what a real feed has that the demo never
-does: services started without a check-in, completed without a start, before opening; reviews and no-shows of
+does: services started without a check-in, completed without a start, before opening, never completed; reviews and no-shows of
 unknown visits; a cancellation of nothing.
 """
 import random
@@ -81,6 +81,8 @@ def handmade_log(seed: int, profile: ShopProfile, first: date, days: int, odd: b
             end = start + service.minutes * 60 * rng.uniform(0.8, 1.4)
             if not (odd and rng.random() < 0.03):
                 post(ServiceStarted(f'{visit}-st', start, visit, barber, service.name), client)
+            if odd and rng.random() < 0.02:
+                continue  # the till never sent the completion: the chair counts as busy until closing
             tip = rng.choice((0.0, 0.0, 3.0, 5.0, 7.5))
             retail = rng.choice((0.0,) * 4 + (18.0,))
             post(ServiceCompleted(f'{visit}-dn', end, visit, barber, service.name, float(service.price), tip, retail),
