@@ -4,8 +4,8 @@ Visits booked ahead (for any barber or a named one) or walked in; cancellations 
 clients who come back and book their next visit at checkout; reviews hours later, some the next day; services that
 run past closing. Posted late in places: a client's events (all of them, so each visit's stay in order) some hours
 or a day after they happened, reviews up to two days after. With `odd`, also what a real feed has that the demo never
-does: services started without a check-in, completed without a start, before opening, never completed; reviews and no-shows of
-unknown visits; a cancellation of nothing.
+does: services started without a check-in, completed without a start, before opening, never completed; reviews and
+no-shows of unknown visits; a cancellation of nothing.
 """
 import random
 from datetime import date, timedelta
