@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from engine import Event, ShopEngine, ShopProfile, SimClock, demo_profile
-from engine.analytics import FIGURES, GROUPINGS, Period, Report
+from engine.analytics import FIGURES, GROUPINGS, Analytics, Period, Report, codec
 from engine.profile import Hours
 
 from . import reference_analytics as reference
@@ -188,3 +188,26 @@ def test_a_year_of_history_compares_each_period_with_the_one_before_and_the_year
     assert this_month.change('revenue') == pytest.approx(revenue / this_month.previous.figures['revenue'] - 1)
     older = engine.analytics.report(Period(date(2026, 1, 1), date(2026, 3, 31), 'quarter'), now=now)
     assert older.previous is None and older.year_before is None and older.change('revenue') is None
+
+
+@pytest.mark.parametrize('name', ['demo', 'handmade'])
+def test_aggregates_dumped_and_loaded_go_on_as_if_all_events_had_been_applied(name):
+    """A restart: the days and the visits under way come back from bytes, and the events after go on from there."""
+    shop = SHOPS[name]()
+    cut = len(shop.log) * 2 // 3
+    first = Analytics(shop.profile)
+    for event in shop.log[:cut]:
+        first.apply(event)
+    stored = codec.dump(first)
+    again = codec.load(shop.profile, stored.definitions, stored.state, stored.days)
+    for event in shop.log[cut:]:
+        again.apply(event)
+    replayed = shop.engine.analytics
+    for by in (None, *GROUPINGS):
+        period = Period(shop.today - timedelta(45), shop.today)
+        assert again.report(period, by, now=shop.now) == replayed.report(period, by, now=shop.now), by
+    assert again.events_applied == replayed.events_applied
+    changed = again.take_changed()
+    assert shop.today in changed and min(changed) < shop.profile.local(shop.log[cut].at).date() + timedelta(1)
+    with pytest.raises(codec.StaleAggregates, match='rebuild'):
+        codec.load(shop.profile, codec.DEFINITIONS + 1, stored.state, stored.days)
