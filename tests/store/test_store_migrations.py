@@ -8,8 +8,8 @@ from store.db import Database
 from store.migrate import alembic_config
 from store.models import Base
 
-TABLES = {'shops', 'users', 'memberships', 'api_tokens', 'kiosk_tokens', 'events', 'notifications',
-          'notification_reads', 'conversations', 'messages', 'shop_settings', 'login_attempts'}
+TABLES = {'shops', 'users', 'memberships', 'api_tokens', 'kiosk_tokens', 'events', 'notifications', 'day_aggregates',
+          'aggregate_states', 'notification_reads', 'conversations', 'messages', 'shop_settings', 'login_attempts'}
 
 
 async def test_migrations_build_the_schema_on_an_empty_database(db_url):
