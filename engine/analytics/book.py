@@ -6,6 +6,7 @@ the appointment; a review on the day it was posted; a wait on the day its servic
 hours later, a batch posted with earlier times) lands on its own day, whatever arrived before it.
 """
 from bisect import insort
+from sys import intern
 from datetime import date
 
 from ..events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted, WalkedOut
@@ -40,12 +41,12 @@ class Analytics:
         # visits under way: what a later event of the same visit needs
         self.bookings: dict[str, tuple[float, str | None, str]] = {}  # open booking: appointment, barber, service
         self.arrived: dict[str, float] = {}  # checked in, not yet in the chair
-        self.started: dict[str, tuple[float, str, str]] = {}  # in the chair: start, barber, service
-        self.client_of: dict[str, str] = {}  # visit -> its client
-        self.in_shop: dict[str, str] = {}  # client -> their visit checked in and not done
+        self.started: dict[str, float] = {}  # in the chair since
+        self.client_of: dict[str, int] = {}  # visit -> its client's key (clients.client_key)
+        self.in_shop: dict[int, str] = {}  # client's key -> their visit checked in and not done
         self.rebooked_in_shop: set[str] = set()  # visits whose client booked again before the service was done
         self._local_cache: dict[int, tuple[date, int]] = {}
-        self._spans: dict[date, tuple[float, float] | None] = {}
+        self._span: tuple[date, tuple[float, float] | None] = (date.min, None)
         self._handlers = {Booked: self._booked, Cancelled: self._cancelled, NoShow: self._no_show,
                           CheckedIn: self._checked_in, WalkedOut: self._walked_out, ServiceStarted: self._started,
                           ServiceCompleted: self._completed, Reviewed: self._reviewed}
@@ -67,11 +68,12 @@ class Analytics:
     # --- where events land
 
     def local(self, at: float) -> tuple[date, int]:
-        """The shop's local date and hour of an instant; zones move in steps of 15 minutes, so those are cached."""
+        """The shop's local date and hour of an instant; zones move in steps of 15 minutes, so the last few of those
+        are kept."""
         bucket = int(at // 900)
         found = self._local_cache.get(bucket)
         if found is None:
-            if len(self._local_cache) > 4096:
+            if len(self._local_cache) >= 64:
                 self._local_cache.clear()
             moment = self.profile.local(at)
             found = self._local_cache[bucket] = (moment.date(), moment.hour)
@@ -79,11 +81,9 @@ class Analytics:
 
     def span(self, day: date) -> tuple[float, float] | None:
         """Opening and closing instants of a day (None: closed), as the profile says now."""
-        if day not in self._spans:
-            if len(self._spans) > 800:
-                self._spans.clear()
-            self._spans[day] = self.profile.open_span(day)
-        return self._spans[day]
+        if self._span[0] != day:
+            self._span = (day, self.profile.open_span(day))
+        return self._span[1]
 
     def _add(self, at: tuple[date, int], barber: Key, service: Key, *items: tuple[str, float]) -> None:
         """Add each (measure, value) to the day's total, and to the slots of the barber, service and hour where the
@@ -91,7 +91,7 @@ class Analytics:
         day, hour = at
         row = self.days.get(day)
         if row is None:
-            row = self.days[day] = DayRow(len(self.slots))
+            row = self.days[day] = DayRow()
         self.changed.add(day)
         keys, slots = (None, barber, service, hour), [0, -1, -1, -1]
         for name, value in items:
@@ -106,27 +106,30 @@ class Analytics:
                     if slot is None:
                         slot = self.slots.number(AXES[place], keys[place])
                     if len(values) <= slot * width:
-                        row.widen(len(self.slots))
+                        row.widen(slot + 1)
                     slots[place] = slot
-                values[slot * width + offset] += value  # type: ignore[assignment]
+                try:
+                    values[slot * width + offset] += value  # type: ignore[assignment]
+                except OverflowError:
+                    row.add_count(slot * width + offset, value)  # type: ignore[arg-type]
+                    values = row.counts
 
     # --- the events
 
     def _booked(self, e: Booked) -> None:
         self._add(self.local(e.appointment_at), e.barber, e.service, ('booked', 1))
         self._add(self.local(e.at), e.barber, e.service, ('bookings_made', 1))
-        self.bookings[e.customer] = (e.appointment_at, e.barber, e.service)
+        self.bookings[e.customer] = (e.appointment_at, e.barber and intern(e.barber), intern(e.service))
         if e.client is not None:
-            self.client_of[e.customer] = e.client
-            self._rebooking(e.client, e.customer, e.at)
+            self.client_of[e.customer] = key = client_key(e.client)
+            self._rebooking(key, e.customer, e.at)
 
-    def _rebooking(self, client: str, visit: str, at: float) -> None:
+    def _rebooking(self, key: int, visit: str, at: float) -> None:
         """Another visit booked while in the shop, or just after checkout, is a rebooking of the visit."""
-        current = self.in_shop.get(client)
+        current = self.in_shop.get(key)
         if current is not None and current != visit:
             self.rebooked_in_shop.add(current)
             return
-        key = client_key(client)
         latest = self.clients.get(key)
         if latest is not None and not latest[4] and latest[3] != visit_hash(visit) and 0 <= at - latest[0] <= GRACE:
             latest[4] = True
@@ -154,10 +157,10 @@ class Analytics:
             self._add(self.local(booking[0]), booking[1], booking[2], ('due', 1))
         self.arrived[e.customer] = e.at
         if e.client is not None:
-            self.client_of[e.customer] = e.client
-        client = self.client_of.get(e.customer)
-        if client is not None:
-            self.in_shop[client] = e.customer
+            self.client_of[e.customer] = client_key(e.client)
+        key = self.client_of.get(e.customer)
+        if key is not None:
+            self.in_shop[key] = e.customer
 
     def _walked_out(self, e: WalkedOut) -> None:
         self._add(self.local(e.at), None, None, ('walk_outs', 1))
@@ -166,16 +169,16 @@ class Analytics:
 
     def _gone(self, visit: str) -> None:
         """The visit ends without a service: its client is no longer in the shop."""
-        client = self.client_of.pop(visit, None)
-        if client is not None and self.in_shop.get(client) == visit:
-            del self.in_shop[client]
+        key = self.client_of.pop(visit, None)
+        if key is not None and self.in_shop.get(key) == visit:
+            del self.in_shop[key]
             self.rebooked_in_shop.discard(visit)
 
     def _started(self, e: ServiceStarted) -> None:
         arrived = self.arrived.pop(e.customer, None)
         if arrived is not None:
             self._add(self.local(e.at), e.barber, e.service, ('waits', 1), ('wait_seconds', e.at - arrived))
-        self.started[e.customer] = (e.at, e.barber, e.service)
+        self.started[e.customer] = e.at
 
     def _completed(self, e: ServiceCompleted) -> None:
         at = self.local(e.at)
@@ -183,22 +186,21 @@ class Analytics:
                   ('retail_visits', e.retail > 0))
         start = self.started.pop(e.customer, None)
         if start is not None:
-            self._add(at, e.barber, None, ('service_seconds', e.at - start[0]))
-            start_day = self.local(start[0])[0]
-            for hour, seconds in self.chair_time(start[0], e.at):
+            self._add(at, e.barber, None, ('service_seconds', e.at - start))
+            start_day = self.local(start)[0]
+            for hour, seconds in self.chair_time(start, e.at):
                 self._add((start_day, hour), None, None, ('chair_seconds', seconds))
-        client = self.client_of.pop(e.customer, None)
-        if client is not None:
-            self._client_visit(client, e, at)
+        key = self.client_of.pop(e.customer, None)
+        if key is not None:
+            self._client_visit(key, e, at)
         if self.first_day is None or at[0] < self.first_day:
             self.first_day = at[0]
 
-    def _client_visit(self, client: str, e: ServiceCompleted, at: tuple[date, int]) -> None:
+    def _client_visit(self, key: int, e: ServiceCompleted, at: tuple[date, int]) -> None:
         rebooked = e.customer in self.rebooked_in_shop
         self.rebooked_in_shop.discard(e.customer)
-        if self.in_shop.get(client) == e.customer:
-            del self.in_shop[client]
-        key = client_key(client)
+        if self.in_shop.get(key) == e.customer:
+            del self.in_shop[key]
         previous = self.clients.get(key)
         gap = FIRST if previous is None else min(max(0, (at[0] - self.local(previous[0])[0]).days), FIRST - 1)
         self._add(at, e.barber, e.service, ('client_visits', 1), ('rebooked', rebooked), ('first_visits', gap == FIRST))

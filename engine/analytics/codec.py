@@ -8,6 +8,8 @@ measures mean: stored aggregates of another number are rebuilt from the event lo
 import json
 import struct
 import zlib
+from sys import intern
+from array import array
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -50,11 +52,12 @@ def load(profile: ShopProfile, definitions: int, state: bytes, days: Mapping[dat
     analytics.slots = Slots([(axis, key) for axis, key in header['slots']])
     analytics.first_day = date.fromisoformat(header['first_day']) if header['first_day'] else None
     analytics.events_applied = header['events_applied']
-    analytics.bookings = {visit: tuple(booking) for visit, booking in header['bookings'].items()}
+    analytics.bookings = {visit: (at, barber and intern(barber), intern(service))
+                          for visit, (at, barber, service) in header['bookings'].items()}
     analytics.arrived = header['arrived']
-    analytics.started = {visit: tuple(start) for visit, start in header['started'].items()}
+    analytics.started = header['started']
     analytics.client_of = header['client_of']
-    analytics.in_shop = header['in_shop']
+    analytics.in_shop = {int(key): visit for key, visit in header['in_shop'].items()}
     analytics.rebooked_in_shop = set(header['rebooked_in_shop'])
     analytics.clients = ClientBook(np.frombuffer(table, LATEST).copy())
     analytics.days = {day: load_day(data) for day, data in days.items()}
@@ -79,19 +82,22 @@ def dump_state(analytics: Analytics) -> bytes:
 
 
 def dump_day(row: DayRow) -> bytes:
-    parts = [np.frombuffer(row.counts, np.int32).astype('<i4'), np.frombuffer(row.amounts, np.float64).astype('<f8'),
-             np.frombuffer(row.gaps, np.uint16).astype('<u2')]
+    parts = [np.frombuffer(values, values.typecode).astype(dtype)
+             for values, dtype in ((row.counts, '<i4'), (row.amounts, '<f8'), (row.gaps, '<u2'))]
     return zlib.compress(struct.pack('<III', *map(len, parts)) + b''.join(part.tobytes() for part in parts))
 
 
 def load_day(data: bytes) -> DayRow:
     raw = zlib.decompress(data)
-    counts, amounts, gaps = struct.unpack_from('<III', raw)
-    row, at = DayRow(0), 12
-    for values, dtype, length in ((row.counts, '<i4', counts), (row.amounts, '<f8', amounts), (row.gaps, '<u2', gaps)):
-        part = np.frombuffer(raw, dtype, length, at)
-        values.frombytes(part.astype(values.typecode).tobytes())
-        at += part.nbytes
+    lengths, at, parts = struct.unpack_from('<III', raw), 12, []
+    for dtype, length in zip(('<i4', '<f8', '<u2'), lengths, strict=True):
+        parts.append(np.frombuffer(raw, dtype, length, at))
+        at += parts[-1].nbytes
+    row = DayRow()
+    top = parts[0].max(initial=0)
+    counts = parts[0].astype('B' if top <= 0xFF else 'H' if top <= 0xFFFF else 'i')
+    row.counts, row.amounts, row.gaps = (array(part.dtype.char, part.tobytes())
+                                         for part in (counts, parts[1].astype('d'), parts[2].astype('H')))
     return row
 
 

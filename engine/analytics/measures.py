@@ -2,7 +2,7 @@
 
 A day is two flat arrays, whole counts and amounts (money, seconds), each a block of every measure per slot: the
 total, then each barber, service or hour as it first occurs, numbered in the shop's Slots and shared by its days. So
-a day holds the barbers, services and hours that occur, about 3 KB for a demo shop's day, and an event adds to a few
+a day holds the barbers, services and hours that occur, about 2 KB for a demo shop's day, and an event adds to a few
 known places (O(1)).
 """
 from array import array
@@ -91,15 +91,26 @@ class Slots:
 
 class DayRow:
     """One local day: counts and amounts by slot and measure, and the sorted gaps of its client visits (clients.py).
-    A row made before a slot was known is shorter: what it lacks is zero."""
+    A row is as long as the slots it uses (what it lacks is zero). Its counts take a byte each until one passes 255,
+    then 2 until one passes 65,535, then 4."""
     __slots__ = ('counts', 'amounts', 'gaps')
 
-    def __init__(self, slots: int = 1) -> None:
-        self.counts = array('i', bytes(4 * WIDTH['count'] * slots))
-        self.amounts = array('d', bytes(8 * WIDTH['amount'] * slots))
+    def __init__(self) -> None:
+        self.counts = array('B', bytes(WIDTH['count']))
+        self.amounts = array('d', bytes(8 * WIDTH['amount']))
         self.gaps = array('H')
 
     def widen(self, slots: int) -> None:
+        """Room for `slots` slots."""
         for values, width in ((self.counts, WIDTH['count']), (self.amounts, WIDTH['amount'])):
             if len(values) < width * slots:
                 values.frombytes(bytes(values.itemsize * (width * slots - len(values))))
+
+    def add_count(self, index: int, value: int) -> None:
+        """Add to a count that would not fit its bytes: the day's counts take twice the bytes from now on."""
+        wider = {'B': 'H', 'H': 'i'}[self.counts.typecode]
+        self.counts = array(wider, self.counts)
+        try:
+            self.counts[index] += value
+        except OverflowError:
+            self.add_count(index, value)

@@ -85,13 +85,13 @@ class _Days:
         self.dates = covered.dates()
         rows = [book.days.get(day) for day in self.dates]
         slots = len(book.slots) + 1
-        self.kinds = {'count': _stack([row and row.counts for row in rows], np.int32, slots, WIDTH['count']),
-                      'amount': _stack([row and row.amounts for row in rows], np.float64, slots, WIDTH['amount'])}
+        self.kinds = {'count': _stack([row and row.counts for row in rows], slots, WIDTH['count']),
+                      'amount': _stack([row and row.amounts for row in rows], slots, WIDTH['amount'])}
         self.spans = [self._open_span(day) for day in self.dates]
         self.open = np.array([span[1] - span[0] if span else 0.0 for span in self.spans])  # one chair's seconds
         self.running = np.zeros(len(self.dates))  # chair time of services started and not completed (yet)
         self.running_hours: dict[int, float] = {}
-        for start, _, _ in book.started.values():
+        for start in book.started.values():
             index = (book.local(start)[0] - covered.start).days
             if 0 <= index < len(self.dates):
                 for hour, seconds in book.chair_time(start, now if self.dates[index] == today else math.inf):
@@ -212,10 +212,10 @@ class _Days:
         return out
 
 
-def _stack(rows: list, dtype: type, slots: int, width: int) -> np.ndarray:
-    """[day, slot, measure]; a row shorter than the shop's slots (made before a slot was known) is zero beyond."""
+def _stack(rows: list, slots: int, width: int) -> np.ndarray:
+    """[day, slot, measure]; a row shorter than the shop's slots is zero beyond."""
     stacked = np.zeros((len(rows), slots * width))
     for i, row in enumerate(rows):
         if row:
-            stacked[i, :len(row)] = np.frombuffer(row, dtype)
+            stacked[i, :len(row)] = np.frombuffer(row, row.typecode)
     return stacked.reshape(len(rows), slots, width)
