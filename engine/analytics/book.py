@@ -6,8 +6,8 @@ the appointment; a review on the day it was posted; a wait on the day its servic
 hours later, a batch posted with earlier times) lands on its own day, whatever arrived before it.
 """
 from bisect import insort
-from sys import intern
 from datetime import date
+from sys import intern
 
 from ..events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted, WalkedOut
 from ..profile import ShopProfile
@@ -22,9 +22,7 @@ LATE_CANCEL_SECONDS = 24 * 3600  # as engine/kpis.py
 GRACE = 15 * 60.0  # as engine/clients.py: a booking this soon after checkout is a rebooking
 
 COUNTS, AMOUNTS = WIDTH['count'], WIDTH['amount']
-AXES = ('all', 'barber', 'service', 'hour')
-PLACES = {name: (m.kind == 'count', m.offset, (0, *(AXES.index(axis) for axis in m.axes)))
-          for name, m in MEASURES.items()}  # where each measure is added: 0 the total, 1 barber, 2 service, 3 hour
+PLACES = {name: (m.kind == 'count', m.offset) for name, m in MEASURES.items()}  # where a measure is in a slot
 
 
 class Analytics:
@@ -85,40 +83,44 @@ class Analytics:
             self._span = (day, self.profile.open_span(day))
         return self._span[1]
 
-    def _add(self, at: tuple[date, int], barber: Key, service: Key, *items: tuple[str, float]) -> None:
-        """Add each (measure, value) to the day's total, and to the slots of the barber, service and hour where the
-        measure is kept by them."""
-        day, hour = at
+    def _where(self, at: float, barber: Key = None, service: Key = None, *axes: str) -> tuple[date, tuple[int, ...]]:
+        """The local day of an instant, and the slots an event there counts in: the total, and the barber, service
+        and hour (those of `axes`; all three by default)."""
+        day, hour = self.local(at)
+        number = self.slots.number
+        if not axes:
+            return day, (0, number('barber', barber), number('service', service), number('hour', hour))
+        keys = {'barber': barber, 'service': service, 'hour': hour}
+        return day, (0, *(number(axis, keys[axis]) for axis in axes))
+
+    def _add(self, where: tuple[date, tuple[int, ...]], *items: tuple[str, float]) -> None:
+        """Add each (measure, value) to the day, in each of the slots."""
+        day, slots = where
         row = self.days.get(day)
         if row is None:
             row = self.days[day] = DayRow()
         self.changed.add(day)
-        keys, slots = (None, barber, service, hour), [0, -1, -1, -1]
+        if len(row.amounts) <= max(slots) * AMOUNTS:
+            row.widen(max(slots) + 1)
         for name, value in items:
-            if not value:
-                continue
-            is_count, offset, places = PLACES[name]
-            values, width = (row.counts, COUNTS) if is_count else (row.amounts, AMOUNTS)
-            for place in places:
-                slot = slots[place]
-                if slot < 0:
-                    slot = self.slots.of[AXES[place]].get(keys[place])
-                    if slot is None:
-                        slot = self.slots.number(AXES[place], keys[place])
-                    if len(values) <= slot * width:
-                        row.widen(slot + 1)
-                    slots[place] = slot
-                try:
-                    values[slot * width + offset] += value  # type: ignore[assignment]
-                except OverflowError:
-                    row.add_count(slot * width + offset, value)  # type: ignore[arg-type]
-                    values = row.counts
+            if value:
+                is_count, offset = PLACES[name]
+                if is_count:
+                    for slot in slots:
+                        try:
+                            row.counts[slot * COUNTS + offset] += value  # type: ignore[assignment]
+                        except OverflowError:
+                            row.add_count(slot * COUNTS + offset, value)  # type: ignore[arg-type]
+                else:
+                    amounts = row.amounts
+                    for slot in slots:
+                        amounts[slot * AMOUNTS + offset] += value
 
     # --- the events
 
     def _booked(self, e: Booked) -> None:
-        self._add(self.local(e.appointment_at), e.barber, e.service, ('booked', 1))
-        self._add(self.local(e.at), e.barber, e.service, ('bookings_made', 1))
+        self._add(self._where(e.appointment_at, e.barber, e.service), ('booked', 1))
+        self._add(self._where(e.at, e.barber, e.service, 'barber', 'service'), ('bookings_made', 1))
         self.bookings[e.customer] = (e.appointment_at, e.barber and intern(e.barber), intern(e.service))
         if e.client is not None:
             self.client_of[e.customer] = key = client_key(e.client)
@@ -135,26 +137,26 @@ class Analytics:
             latest[4] = True
             self.clients.put(key, latest)
             names = self.slots.names
-            self._add(self.local(latest[0]), names[latest[1]][1], names[latest[2]][1], ('rebooked', 1))
+            self._add(self._where(latest[0], names[latest[1]][1], names[latest[2]][1]), ('rebooked', 1))
 
     def _cancelled(self, e: Cancelled) -> None:
         booking = self.bookings.pop(e.customer, None)
         if booking is not None:
             appointment, barber, service = booking
             late = appointment - e.at < LATE_CANCEL_SECONDS
-            self._add(self.local(appointment), barber, service, ('cancellations', 1), ('late_cancellations', late))
+            self._add(self._where(appointment, barber, service), ('cancellations', 1), ('late_cancellations', late))
         self._gone(e.customer)
 
     def _no_show(self, e: NoShow) -> None:
         appointment, barber, service = self.bookings.pop(e.customer, None) or (e.at, None, None)
-        self._add(self.local(appointment), barber, service, ('due', 1), ('no_shows', 1))
+        self._add(self._where(appointment, barber, service), ('due', 1), ('no_shows', 1))
         self._gone(e.customer)
 
     def _checked_in(self, e: CheckedIn) -> None:
-        self._add(self.local(e.at), None, None, ('check_ins', 1), ('walk_ins', e.walk_in))
+        self._add(self._where(e.at, None, None, 'hour'), ('check_ins', 1), ('walk_ins', e.walk_in))
         booking = self.bookings.pop(e.customer, None)
         if booking is not None:
-            self._add(self.local(booking[0]), booking[1], booking[2], ('due', 1))
+            self._add(self._where(*booking), ('due', 1))
         self.arrived[e.customer] = e.at
         if e.client is not None:
             self.client_of[e.customer] = client_key(e.client)
@@ -163,7 +165,7 @@ class Analytics:
             self.in_shop[key] = e.customer
 
     def _walked_out(self, e: WalkedOut) -> None:
-        self._add(self.local(e.at), None, None, ('walk_outs', 1))
+        self._add(self._where(e.at, None, None, 'hour'), ('walk_outs', 1))
         self.arrived.pop(e.customer, None)
         self._gone(e.customer)
 
@@ -177,40 +179,42 @@ class Analytics:
     def _started(self, e: ServiceStarted) -> None:
         arrived = self.arrived.pop(e.customer, None)
         if arrived is not None:
-            self._add(self.local(e.at), e.barber, e.service, ('waits', 1), ('wait_seconds', e.at - arrived))
+            self._add(self._where(e.at, e.barber, e.service), ('waits', 1), ('wait_seconds', e.at - arrived))
         self.started[e.customer] = e.at
 
     def _completed(self, e: ServiceCompleted) -> None:
-        at = self.local(e.at)
-        self._add(at, e.barber, e.service, ('visits', 1), ('price', e.price), ('retail', e.retail), ('tips', e.tip),
-                  ('retail_visits', e.retail > 0))
+        """The visit's figures in its barber's, service's and hour's slots (service_seconds is read by barber)."""
+        where = self._where(e.at, e.barber, e.service)
         start = self.started.pop(e.customer, None)
+        key = self.client_of.pop(e.customer, None)
+        client = self._client_visit(key, e, where) if key is not None else ()
+        self._add(where, ('visits', 1), ('price', e.price), ('retail', e.retail), ('tips', e.tip),
+                  ('retail_visits', e.retail > 0), ('service_seconds', 0 if start is None else e.at - start), *client)
         if start is not None:
-            self._add(at, e.barber, None, ('service_seconds', e.at - start))
             start_day = self.local(start)[0]
             for hour, seconds in self.chair_time(start, e.at):
-                self._add((start_day, hour), None, None, ('chair_seconds', seconds))
-        key = self.client_of.pop(e.customer, None)
-        if key is not None:
-            self._client_visit(key, e, at)
-        if self.first_day is None or at[0] < self.first_day:
-            self.first_day = at[0]
+                self._add((start_day, (0, self.slots.number('hour', hour))), ('chair_seconds', seconds))
+        if self.first_day is None or where[0] < self.first_day:
+            self.first_day = where[0]
 
-    def _client_visit(self, key: int, e: ServiceCompleted, at: tuple[date, int]) -> None:
+    def _client_visit(self, key: int, e: ServiceCompleted, where: tuple[date, tuple[int, ...]]) -> tuple:
+        """The client's side of a completed visit: its measures, and the gap since their visit before."""
         rebooked = e.customer in self.rebooked_in_shop
         self.rebooked_in_shop.discard(e.customer)
         if self.in_shop.get(key) == e.customer:
             del self.in_shop[key]
         previous = self.clients.get(key)
-        gap = FIRST if previous is None else min(max(0, (at[0] - self.local(previous[0])[0]).days), FIRST - 1)
-        self._add(at, e.barber, e.service, ('client_visits', 1), ('rebooked', rebooked), ('first_visits', gap == FIRST))
-        insort(self.days[at[0]].gaps, gap)
-        slots = self.slots.of
-        self.clients.put(key, [e.at, slots['barber'][e.barber], slots['service'][e.service], visit_hash(e.customer),
-                               rebooked])
+        day = where[0]
+        gap = FIRST if previous is None else min(max(0, (day - self.local(previous[0])[0]).days), FIRST - 1)
+        row = self.days.get(day)
+        if row is None:
+            row = self.days[day] = DayRow()
+        insort(row.gaps, gap)
+        self.clients.put(key, [e.at, where[1][1], where[1][2], visit_hash(e.customer), rebooked])
+        return ('client_visits', 1), ('rebooked', rebooked), ('first_visits', gap == FIRST)
 
     def _reviewed(self, e: Reviewed) -> None:
-        self._add(self.local(e.at), e.barber, None, ('reviews', 1), ('stars', e.stars))
+        self._add(self._where(e.at, e.barber, None, 'barber'), ('reviews', 1), ('stars', e.stars))
 
     def chair_time(self, start: float, end: float) -> list[tuple[int, float]]:
         """A service's chair time that counts towards utilization, by local hour: from its start to its end or the

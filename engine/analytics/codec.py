@@ -8,11 +8,11 @@ measures mean: stored aggregates of another number are rebuilt from the event lo
 import json
 import struct
 import zlib
-from sys import intern
 from array import array
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from sys import intern
 
 import numpy as np
 

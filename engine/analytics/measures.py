@@ -19,7 +19,7 @@ BSH: tuple[Axis, ...] = ('barber', 'service', 'hour')
 class Measure:
     name: str
     kind: Kind
-    axes: tuple[Axis, ...]  # kept by these, besides the total
+    axes: tuple[Axis, ...]  # the slots its events count in, besides the total (engine/analytics/book.py)
     doc: str
     offset: int = 0  # its place in its kind's block
 
@@ -42,7 +42,7 @@ MEASURES = _numbered(
     Measure('client_visits', 'count', BSH, 'of them, with a known client'),
     Measure('rebooked', 'count', BSH, 'of those, the client booked another visit before leaving'),
     Measure('first_visits', 'count', BSH, "of those, the client's first"),
-    Measure('service_seconds', 'amount', ('barber',), 'start to completion, on the completion day'),
+    Measure('service_seconds', 'amount', BSH, 'start to completion, on the completion day'),
     Measure('chair_seconds', 'amount', ('hour',),
             'chair time up to closing of the services started on the day, split by the hours it fell in'),
     Measure('waits', 'count', BSH, 'services started whose check-in is known, on the day and hour they started'),
@@ -73,6 +73,7 @@ class Slots:
             self.number(axis, key)
 
     def number(self, axis: str, key: Key) -> int:
+        """The slot's number, given it one if new."""
         found = self.of[axis].get(key)
         if found is None:
             found = self.of[axis][key] = len(self.names)
