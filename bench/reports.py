@@ -24,12 +24,12 @@ from engine.events import event_from_dict  # noqa: E402
 from engine.profile import ShopProfile  # noqa: E402
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--days', type=int, default=365, help='days of history (default: a year)')
     parser.add_argument('--rounds', type=int, default=40, help='reports per grouping')
     parser.add_argument('--seed', type=int, default=7)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
 
     profile = demo_profile('America/New_York')
     now = datetime(2026, 11, 24, 15, tzinfo=profile.tz).timestamp()
@@ -63,13 +63,15 @@ def main() -> None:
           f'{len(analytics.clients):,} clients)')
     print(f'stored: {stored / 1024:,.0f} KB for {len(dumped.days)} days ({len(dumped.state) / 1024:,.0f} KB of '
           f'it the state), {per_year / 1024:,.0f} KB per shop-year')
-    print(json.dumps({
+    result = {
         'days': args.days, 'events': len(log), 'apply_us_per_event': round(seconds / len(log) * 1e6, 2),
         'report_12m_ms': {by: {'p50': round(_p(t, 50), 2), 'p95': round(_p(t, 95), 2)} for by, t in timings.items()},
         'report_12m_all_groupings_ms': {'p50': round(_p(rounds, 50), 2), 'p95': round(_p(rounds, 95), 2)},
         'memory_120_days_kb': round(memory_120 / 1024), f'memory_{args.days}_days_kb': round(memory_year / 1024),
         'stored_kb_per_shop_year': round(per_year / 1024),
-    }))
+    }
+    print(json.dumps(result))
+    return result
 
 
 def _history(profile: ShopProfile, seed: int, now: float, days: int) -> list:

@@ -1,10 +1,11 @@
-"""Periods as owners name them, what each is compared with, and events that arrive late or out of order."""
+"""Periods as owners name them, what each is compared with; events that arrive late or out of order; a day with more
+check-ins than its counters first hold."""
 from datetime import date, datetime, time
 
 import pytest
 
 from engine import Booked, CheckedIn, Reviewed, ServiceCompleted, ServiceStarted, ShopProfile, demo_profile
-from engine.analytics import PRESETS, Analytics, Period, period_for
+from engine.analytics import PRESETS, Analytics, Period, codec, period_for
 
 WEDNESDAY = date(2026, 3, 18)
 
@@ -112,3 +113,18 @@ def test_late_and_out_of_order_events_land_on_their_own_day():
     week = analytics.report(Period(monday, wednesday), now=now).figures
     assert (week['new_clients'], week['clients'], week['returning_clients']) == (1, 1, 0)  # Noah, once
     assert by_day[tuesday]['new_clients'] == 1  # taken in the order they came: Tuesday's visit was seen first
+
+
+def test_counts_grow_past_what_a_day_first_holds():
+    """A day's counts start a byte each: 70,000 check-ins in one hour (a feed gone wrong) are still counted."""
+    profile = demo_profile('UTC')
+    day = date(2026, 11, 24)
+    analytics = Analytics(profile)
+    for n in range(70_000):
+        analytics.apply(CheckedIn(f'in-{n}', _at(profile, day, 10, n % 60), f'v-{n}', 'Guest', n % 2 == 0))
+    report = analytics.report(Period(day, day), 'hour', now=_at(profile, day, 23))
+    assert report.figures['check_ins'] == 70_000 and report.figures['walk_ins'] == 35_000
+    assert {row.key: row.figures['check_ins'] for row in report.rows if row.figures['check_ins']} == {10: 70_000}
+    stored = codec.dump(analytics)
+    again = codec.load(profile, stored.definitions, stored.state, stored.days)
+    assert again.report(Period(day, day), now=_at(profile, day, 23)).figures['check_ins'] == 70_000
