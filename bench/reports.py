@@ -45,7 +45,10 @@ def main(argv: list[str] | None = None) -> dict:
     period = Period(today - timedelta(364), today)
     timings = {str(by): _timings(analytics, period, by, now, args.rounds) for by in (None, *GROUPINGS)}
     rounds = [sum(times[i] for times in timings.values()) for i in range(args.rounds)]
-    print(f'12-month report ({period.start} to {period.end}), {args.rounds} rounds, CPU ms p50 / p95:')
+    comparisons = analytics.report(period, now=now)
+    compared = sum(part is not None for part in (comparisons.previous, comparisons.year_before))
+    print(f'12-month report ({period.start} to {period.end}; with {compared} of its 2 comparisons, as far as the '
+          f'history reaches), {args.rounds} rounds, CPU ms p50 / p95:')
     for by, times in timings.items():
         print(f'  by {by:8}: {_p(times, 50):6.1f} / {_p(times, 95):6.1f}')
     print(f'  all six  : {_p(rounds, 50):6.1f} / {_p(rounds, 95):6.1f}')
@@ -56,15 +59,16 @@ def main(argv: list[str] | None = None) -> dict:
     recent = [line for line in log if _after(line, now - 120 * 86400)]
     memory_120, memory_year = _memory(profile, recent), _memory(profile, log)
     dumped = codec.dump(analytics)
-    stored = len(dumped.state) + sum(map(len, dumped.days.values()))
-    per_year = stored * 365 / max(1, len(dumped.days))
+    day_bytes = sum(map(len, dumped.days.values()))
+    per_year = day_bytes / len(dumped.days) * 365 + len(dumped.state)
     print(f'memory of the aggregates: 120 days {memory_120 / 1024:,.0f} KB, {args.days} days '
           f'{memory_year / 1024:,.0f} KB ({len(analytics.days)} days, {len(analytics.slots)} slots a day, '
           f'{len(analytics.clients):,} clients)')
-    print(f'stored: {stored / 1024:,.0f} KB for {len(dumped.days)} days ({len(dumped.state) / 1024:,.0f} KB of '
-          f'it the state), {per_year / 1024:,.0f} KB per shop-year')
+    print(f'stored: {day_bytes / len(dumped.days):,.0f} bytes a day, and the state {len(dumped.state) / 1024:,.0f} KB: '
+          f'{per_year / 1024:,.0f} KB per shop-year')
     result = {
-        'days': args.days, 'events': len(log), 'apply_us_per_event': round(seconds / len(log) * 1e6, 2),
+        'days': args.days, 'events': len(log), 'comparisons': compared,
+        'apply_us_per_event': round(seconds / len(log) * 1e6, 2),
         'report_12m_ms': {by: {'p50': round(_p(t, 50), 2), 'p95': round(_p(t, 95), 2)} for by, t in timings.items()},
         'report_12m_all_groupings_ms': {'p50': round(_p(rounds, 50), 2), 'p95': round(_p(rounds, 95), 2)},
         'memory_120_days_kb': round(memory_120 / 1024), f'memory_{args.days}_days_kb': round(memory_year / 1024),

@@ -39,7 +39,8 @@ FIGURES: dict[str, Figure] = {f.name: f for f in (
     Figure('average_ticket', 'money', 'Average ticket', _ALL, 'Revenue per completed service'),
     Figure('visits', 'count', 'Visits', _ALL, 'Services completed; by hour, the hour they were completed'),
     Figure('new_clients', 'count', 'New clients', _ALL,
-           "Clients whose first visit in the shop's history was in the period"),
+           "Clients whose first visit in the shop's history was in the period (by barber, service or hour: that "
+           "visit's)"),
     Figure('returning_clients', 'count', 'Returning clients', _DAY,
            'Clients with a visit in the period and one before it'),
     Figure('clients', 'count', 'Clients', _DAY, 'Clients (people, known by their client id) with a visit'),
@@ -52,7 +53,8 @@ FIGURES: dict[str, Figure] = {f.name: f for f in (
     Figure('retention_60', 'share', 'Retention 60 days', _DAY, 'The same, 60 days'),
     Figure('retention_90', 'share', 'Retention 90 days', _DAY, 'The same, 90 days'),
     Figure('bookings', 'count', 'Bookings', _ALL,
-           'Appointments booked for the period, less those cancelled; by barber, the one asked for (none: any)'),
+           'Appointments booked for the period, less those cancelled (by barber: the one asked for, None for any; '
+           "by hour: the appointment's hour)"),
     Figure('bookings_made', 'count', 'Bookings made', _NO_HOUR, 'Bookings made in the period, for any date'),
     Figure('appointments_due', 'count', 'Appointments due', _ALL,
            'Appointments in the period that were kept (checked in) or missed (no-show)'),
