@@ -3,17 +3,20 @@ from ..profile import ShopProfile
 
 
 def by_hour(profile: ShopProfile, start: float, end: float) -> list[tuple[int, float]]:
-    """The seconds from `start` to `end` in each local hour they cross. Hours are 3,600 s apart unless the clocks
-    change in between (then each hour is read from the zone)."""
+    """The seconds from `start` to `end` in each local hour they cross. Hours follow each other 3,600 s apart unless
+    the clocks change in between; then each is read from the zone."""
     if end <= start:
         return []
-    first = profile.local(start)
-    steady = profile.local(end).utcoffset() == first.utcoffset()
-    pieces, t, moment = [], start, first
+    moment = profile.local(start)
+    steady = profile.local(end).utcoffset() == moment.utcoffset()
+    pieces, t, hour = [], start, moment.hour
+    hour_end = start - (moment.minute * 60 + moment.second + moment.microsecond / 1e6) + 3600
     while t < end:
-        hour_end = t - (moment.minute * 60 + moment.second + moment.microsecond / 1e6) + 3600
-        pieces.append((moment.hour, min(end, hour_end) - t))
+        pieces.append((hour, min(end, hour_end) - t))
         t = hour_end
-        moment = moment.replace(hour=(moment.hour + 1) % 24, minute=0, second=0, microsecond=0) if steady else \
-            profile.local(t)
+        if steady:
+            hour, hour_end = (hour + 1) % 24, hour_end + 3600
+        else:
+            moment = profile.local(t)
+            hour, hour_end = moment.hour, t - (moment.minute * 60 + moment.second + moment.microsecond / 1e6) + 3600
     return pieces

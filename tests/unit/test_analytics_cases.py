@@ -6,6 +6,7 @@ import pytest
 
 from engine import Booked, CheckedIn, Reviewed, ServiceCompleted, ServiceStarted, ShopProfile, demo_profile
 from engine.analytics import PRESETS, Analytics, Period, codec, period_for
+from engine.analytics.hours import by_hour
 
 WEDNESDAY = date(2026, 3, 18)
 
@@ -128,3 +129,18 @@ def test_counts_grow_past_what_a_day_first_holds():
     stored = codec.dump(analytics)
     again = codec.load(profile, stored.definitions, stored.state, stored.days)
     assert again.report(Period(day, day), now=_at(profile, day, 23)).figures['check_ins'] == 70_000
+
+
+@pytest.mark.parametrize(('day', 'hours'), [(date(2026, 10, 25), [0, 1, 1, 2, 3]),  # 1 o'clock comes twice
+                                            (date(2026, 3, 29), [0, 2, 3, 4])])  # and none at all
+def test_time_across_a_clock_change_falls_in_the_local_hours_it_was_spent_in(day, hours):
+    profile = demo_profile('Europe/London')
+    start = datetime.combine(day, time(0, 30), profile.tz).timestamp()
+    end = start + 4 * 3600
+    pieces = by_hour(profile, start, end)
+    assert [hour for hour, _ in pieces] == hours
+    assert sum(seconds for _, seconds in pieces) == end - start
+    at = start
+    for hour, seconds in pieces:
+        assert profile.local(at + seconds / 2).hour == hour
+        at += seconds
