@@ -32,13 +32,14 @@ class ClientBook:
     """Each client's latest completed visit: when, the slots of its barber and service, a hash of its visit id, and
     whether it was rebooked (engine/clients.py's `latest`), in 33 bytes a client. New clients wait in a small dict and
     join the sorted table a few hundred at a time: a visit costs O(log n), a new client O(1) on average."""
-    __slots__ = ('table', 'keys', 'fresh')
+    __slots__ = ('table', 'keys', 'fresh', '_found')
     MERGE_AT = 256
 
     def __init__(self, table: np.ndarray | None = None) -> None:
         self.table = np.zeros(0, LATEST) if table is None else table  # sorted by key
         self.keys = self.table['key'].copy()  # the same, contiguous, for searching
         self.fresh: dict[int, list] = {}  # key -> [at, barber, service, visit, rebooked], not yet in the table
+        self._found = (-1, -1)  # the last key looked up in the table and its row: a visit reads, then writes
 
     def __len__(self) -> int:
         return len(self.table) + len(self.fresh)
@@ -65,11 +66,15 @@ class ClientBook:
         fresh = np.array([(key, *latest) for key, latest in self.fresh.items()], LATEST)
         table = np.concatenate([self.table, fresh])
         self.table, self.fresh = table[table['key'].argsort(kind='stable')], {}
-        self.keys = self.table['key'].copy()
+        self.keys, self._found = self.table['key'].copy(), (-1, -1)
 
     def _index(self, key: int) -> int:
+        if self._found[0] == key:
+            return self._found[1]
         i = int(self.keys.searchsorted(np.uint64(key)))
-        return i if i < len(self.keys) and int(self.keys[i]) == key else -1
+        i = i if i < len(self.keys) and int(self.keys[i]) == key else -1
+        self._found = (key, i)
+        return i
 
 
 def client_key(client: str) -> int:
