@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from engine import Booked, Event, ShopEngine, ShopProfile, SimClock, demo_profile
 from engine.analytics import FIGURES, GROUPINGS, Analytics, Period, Report, codec
+from engine.analytics.measures import MEASURES, WIDTH
 from engine.profile import Hours
 
 from . import reference_analytics as reference
@@ -217,3 +218,18 @@ def test_aggregates_dumped_and_loaded_go_on_as_if_all_events_had_been_applied(na
 
 def _books_again_in_the_chair(analytics: Analytics, event: Event) -> bool:
     return isinstance(event, Booked) and event.client in analytics.in_shop
+
+
+@pytest.mark.parametrize('name', ['demo', 'handmade'])
+def test_each_measure_counts_only_in_the_slots_it_says(name):
+    """What MEASURES says of each measure holds, so a day holds no slot it does not need (reviews by hour would add
+    the evening's hours to every day)."""
+    analytics = SHOPS[name]().engine.analytics
+    wrong = set()
+    for row in analytics.days.values():
+        for kind, values, width in (('count', row.counts, WIDTH['count']), ('amount', row.amounts, WIDTH['amount'])):
+            for measure in (m for m in MEASURES.values() if m.kind == kind):
+                for slot, (axis, _) in enumerate(analytics.slots.names[:len(values) // width]):
+                    if values[slot * width + measure.offset] and axis not in ('all', *measure.axes):
+                        wrong.add((measure.name, axis))
+    assert not wrong
