@@ -4,6 +4,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from .alerts import AlertEngine, Notification
+from .analytics import Analytics
 from .clock import Clock
 from .events import Event
 from .floor import Floor, walk_in_wait
@@ -27,6 +28,7 @@ class ShopEngine:
         self.floor = Floor(profile)
         self.kpis = KpiBook(self.metrics)
         self.peaks = PeakBook(self.metrics)
+        self.analytics = Analytics(profile)  # any period, by barber, service, weekday, hour or day
         self.recent: deque[Event] = deque(maxlen=FEED_LENGTH)
         self.listeners: list[Callable[[Event], None]] = []
         self.alerts = AlertEngine(profile, self.metrics)
@@ -45,6 +47,7 @@ class ShopEngine:
         self.floor.apply(event)
         self.kpis.apply(event)
         self.peaks.apply(event)
+        self.analytics.apply(event)
         self.recent.append(event)
         for listener in self.listeners:
             listener(event)

@@ -1,8 +1,8 @@
 """The tables, as SQLAlchemy 2 typed declarative models. Every shop-owned row carries shop_id."""
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import CheckConstraint, Date, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from .types import JSONType, UTCDateTime, utcnow
@@ -164,3 +164,21 @@ class LoginAttempt(Base):
     email: Mapped[str] = mapped_column(String(320))
     client_address: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DayAggregate(Base):
+    """One local day of a shop's analytics, as engine/analytics/codec.py writes it; saved whenever it changed."""
+    __tablename__ = 'day_aggregates'
+    shop_id: Mapped[str] = mapped_column(String(64), ForeignKey('shops.id', ondelete='CASCADE'), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    definitions: Mapped[int] = mapped_column(Integer)  # what the measures meant when written (codec.DEFINITIONS)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class AggregateState(Base):
+    """What a shop's analytics carry across days: their slots, each client's latest visit, the visits under way."""
+    __tablename__ = 'aggregate_states'
+    shop_id: Mapped[str] = mapped_column(String(64), ForeignKey('shops.id', ondelete='CASCADE'), primary_key=True)
+    definitions: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    saved_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -11,7 +11,8 @@ from store.models import Base
 from store.tokens import api_token, hash_token
 
 TABLES = {'shops', 'users', 'memberships', 'api_tokens', 'kiosk_tokens', 'monitor_tokens', 'events', 'notifications',
-          'notification_reads', 'conversations', 'messages', 'shop_settings', 'login_attempts'}
+          'day_aggregates', 'aggregate_states', 'notification_reads', 'conversations', 'messages', 'shop_settings',
+          'login_attempts'}
 
 
 async def test_migrations_build_the_schema_on_an_empty_database(db_url):
