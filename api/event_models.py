@@ -89,9 +89,11 @@ def _known_service(value: str, info: ValidationInfo) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(_plain)]
+Text = Annotated[str, AfterValidator(_plain),
+                 Field(json_schema_extra={'pattern': '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$'})]
 Id = Annotated[Text, Field(min_length=1, max_length=64)]
-Time = Annotated[float, BeforeValidator(_epoch), AfterValidator(_plausible)]
+Time = Annotated[float, BeforeValidator(_epoch), AfterValidator(_plausible),
+                 Field(json_schema_extra={'minimum': EARLIEST, 'maximum': LATEST})]
 At = Annotated[Time, AfterValidator(_not_ahead), Field(description='when it happened: ISO 8601 with zone, or '
                                                                      'epoch seconds; at most 5 minutes ahead of now')]
 Name = Annotated[Text, Field(max_length=100)]
