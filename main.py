@@ -21,6 +21,7 @@ from engine.loop import EngineLoop
 from knowledge import KnowledgeBase
 from settings import Settings
 from store.db import Database
+from store.models import Shop
 from store.secret import load_or_create_storage_secret
 from store.shops import all_shops
 from store.supabase_auth import SupabaseAuth
@@ -93,7 +94,7 @@ async def open_store() -> bool:
     return True
 
 
-async def start_shops(shops: list) -> None:
+async def start_shops(shops: list[Shop]) -> None:
     """One shop that cannot start stops alone and says why; the others start. A shutdown ends the start early."""
     for shop in shops:
         if exiting():

@@ -6,7 +6,6 @@ shop (known barbers and services) or the time (not ahead of now) read the valida
 {'profile': ShopProfile, 'now': epoch seconds}, so one pass names every bad field of every event.
 """
 import math
-import re
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -17,7 +16,7 @@ from engine.bounds import EARLIEST, LATEST
 MAX_AHEAD = 300.0  # seconds an event may be ahead of the server's clock (clocks drift a little)
 BOOKED_AHEAD = 400 * 86400.0  # an appointment is at most this long after its booking
 BOOKED_LATE = 86400.0  # ... and at most this long before it (a walk-in entered as a booking afterwards)
-CONTROL = re.compile('[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]')  # tab and line breaks are fine in a review
+PLAIN = r'^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$'  # no control characters; tab and line breaks are fine
 
 
 def _epoch(value: Any) -> float:
@@ -52,12 +51,6 @@ def _plausible(value: float) -> float:
     return value
 
 
-def _plain(value: str | None) -> str | None:
-    if value is not None and CONTROL.search(value):
-        raise ValueError('remove the control characters (such as \\u0000) from this text')
-    return value
-
-
 def _not_ahead(value: float, info: ValidationInfo) -> float:
     now = (info.context or {}).get('now')
     if now is not None and value > now + MAX_AHEAD:
@@ -89,8 +82,7 @@ def _known_service(value: str, info: ValidationInfo) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(_plain),
-                 Field(json_schema_extra={'pattern': '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$'})]
+Text = Annotated[str, Field(pattern=PLAIN)]
 Id = Annotated[Text, Field(min_length=1, max_length=64)]
 Time = Annotated[float, BeforeValidator(_epoch), AfterValidator(_plausible),
                  Field(json_schema_extra={'minimum': EARLIEST, 'maximum': LATEST})]

@@ -190,6 +190,8 @@ def _msg(error: dict) -> str:
         return f'Give "kind" as one of {", ".join(event_models.KINDS)}.'
     if error['loc'] and error['loc'][-1] in ('price', 'tip', 'retail') and kind != 'missing':
         return 'Give an amount of 0 or more (at most 100,000), such as 35.0.'
+    if kind == 'string_pattern_mismatch':
+        return 'Remove the control characters (such as \\u0000) from this text.'
     if kind == 'bool_type':
         return 'Give true or false, as a JSON boolean (not "yes", 1 or a string).'
     if error['loc'] and error['loc'][-1] == 'stars':
