@@ -1,6 +1,8 @@
 """Issue 17, finding 1: with a shop whose stored events could not be applied, every later start hung (health, login
 and metrics timed out) and the process ignored SIGTERM. Now that shop alone stops and says why, the others serve,
-and the process stops within 10 s of SIGTERM whether it is starting, has a failing shop, or has streams open."""
+and the process stops within 10 s of SIGTERM whether it is starting, has a failing shop, or has streams and pages
+open."""
+import asyncio
 import signal
 import socket
 import subprocess
@@ -10,9 +12,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import aiohttp
 import httpx
 import pytest
 
+from bench.live_client import Session
 from tests.api.helpers import Shop
 from tests.e2e.conftest import ROOT, App
 
@@ -36,6 +40,21 @@ def stops_within(app: App, seconds: float = STOP_WITHIN) -> float:
     return time.monotonic() - sent
 
 
+def hold_pages(app: App, count: int, opened: threading.Event) -> threading.Thread:
+    """Open pages (their websockets) as a browser tab does, in a thread, until the server closes them."""
+    async def hold() -> None:
+        async with aiohttp.ClientSession() as http:
+            pages = [Session(http, app.url, '/login') for _ in range(count)]
+            for page in pages:
+                await page.open()
+            opened.set()
+            while not all(page.disconnected for page in pages):
+                await asyncio.sleep(0.05)
+    thread = threading.Thread(target=asyncio.run, args=(hold(),), daemon=True)
+    thread.start()
+    return thread
+
+
 def follow(app: App, shop: Shop, lines: list[str]) -> threading.Thread:
     """Read the shop's metrics stream in a thread until the server ends it."""
     def read() -> None:
@@ -55,7 +74,7 @@ def poisoned(tmp_path: Path, knowledge_dir: str) -> Iterator[tuple[App, Shop, Sh
     app.stop()
 
 
-def test_a_failing_shop_stops_alone_the_others_serve_and_sigterm_ends_it_all_with_streams_open(poisoned):
+def test_a_failing_shop_stops_alone_the_others_serve_and_sigterm_ends_it_all_with_streams_and_pages_open(poisoned):
     app, poisoned_shop, healthy = poisoned
     app.start()  # answers /api/health within its 30 s: the start no longer hangs
     health = httpx.get(f'{app.url}/api/health').json()
@@ -71,6 +90,9 @@ def test_a_failing_shop_stops_alone_the_others_serve_and_sigterm_ends_it_all_wit
     while not all(any(line.startswith('data: ') for line in got) for got in lines) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert all(any(line.startswith('data: ') for line in got) for got in lines), 'the streams did not start'
+    opened = threading.Event()
+    readers.append(hold_pages(app, 2, opened))
+    assert opened.wait(30), 'the pages did not open'
     assert stops_within(app) < STOP_WITHIN
     for reader in readers:
         reader.join(5)
