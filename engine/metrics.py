@@ -63,11 +63,6 @@ class Metrics:
             self._day_span = (start.timestamp(), (start + timedelta(days=1)).timestamp())
         return self._day
 
-    def last_instant(self, at: float) -> float:
-        """The last instant (a millisecond before midnight) of the shop's local day of `at`."""
-        self.day_of(at)
-        return self._day_span[1] - 0.001
-
     def leave(self, customer: str) -> None:
         """A visit that ended without a word (started, never completed): out of the shop, and its chair free."""
         self.names.pop(customer, None)

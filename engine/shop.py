@@ -80,7 +80,8 @@ class ShopEngine:
 
     def apply(self, event: Event) -> None:
         """One of the shop's events; listeners hear those only, not the ones the engine makes (LeftUnserved)."""
-        self._close_visits(event.at)
+        if self.closing.next_end < event.at:
+            self._close_visits(event.at)
         self._apply(event)
         for listener in self.listeners:
             listener(event)
