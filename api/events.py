@@ -14,7 +14,7 @@ from nicegui import app
 from pydantic import TypeAdapter, ValidationError
 
 from engine.bounds import problems
-from engine.events import event_from_dict
+from engine.events import Event, event_from_dict
 from engine.shop import EngineFailed
 from store.events import insert_new_events
 
@@ -67,18 +67,18 @@ def create(ctx) -> None:
         engine = _live_engine(ctx, shop_id)
         body = await _read(request)
         try:
-            rows = _validate(body, {'profile': engine.profile, 'now': engine.clock.now()})
+            rows, events = _validate(body, {'profile': engine.profile, 'now': engine.clock.now()})
         except _Invalid as invalid:
             return JSONResponse({'detail': invalid.errors}, status_code=422)
         async with ctx.shop_lock(shop_id):
             engine = _live_engine(ctx, shop_id)  # the mode may have changed while the body was read
             new_ids = await insert_new_events(ctx.store, shop_id, rows)
             try:
-                _apply(engine, rows, new_ids)
+                _apply(engine, events, new_ids)
             except EngineFailed as failed:
                 log.error('shop %s: a batch could not be applied; taken back from the store', shop_id, exc_info=failed)
                 await ctx.drop_batch(shop_id, new_ids)
-                return JSONResponse({'detail': [_failed(rows, failed)]}, status_code=422)
+                return JSONResponse({'detail': [_failed(events, failed)]}, status_code=422)
         return Accepted(accepted=len(new_ids), duplicates=len(rows) - len(new_ids))
 
 
@@ -111,8 +111,9 @@ def _live_engine(ctx, shop_id: str):
     return engine
 
 
-def _validate(body: bytes, context: dict) -> list[dict]:
-    """The body's events as the store takes them, or _Invalid naming every bad field (HTTPException for 413)."""
+def _validate(body: bytes, context: dict) -> tuple[list[dict], list[Event]]:
+    """The body's events as the store takes them and as the engine does, or _Invalid naming every bad field
+    (HTTPException for 413)."""
     too_deep, opened = body_limits.shape(body, MAX_DEPTH)
     if too_deep:
         raise _Invalid([_error(['body'], f'The body nests objects or lists more than {MAX_DEPTH} levels deep: send '
@@ -139,32 +140,33 @@ def _validate(body: bytes, context: dict) -> list[dict]:
         raise _Invalid([_error(_loc(e['loc']) + (['kind'] if e['type'].startswith('union_tag') else []), _msg(e),
                                e['type']) for e in error.errors()]) from None
     rows = [event.model_dump() for event in events]
-    _check(rows, is_batch)
-    return rows
+    checked = [event_from_dict(row) for row in rows]
+    _check(checked, is_batch)
+    return rows, checked
 
 
-def _check(rows: list[dict], is_batch: bool) -> None:
+def _check(events: list[Event], is_batch: bool) -> None:
     """The engine's own check (engine/bounds.py) before anything is stored. The models above are stricter, so it
     refuses nothing today: it keeps a gap between the two from ever letting in an event that would stop a shop."""
     errors = [_error((['events', index] if is_batch else []) + [field], f'The engine cannot apply this: it {problem}.',
                      'engine_bounds')
-              for index, row in enumerate(rows) for field, problem in problems(event_from_dict(row))]
+              for index, event in enumerate(events) for field, problem in problems(event)]
     if errors:
         raise _Invalid(errors)
 
 
-def _apply(engine, rows: list[dict], new_ids: set[str]) -> None:
+def _apply(engine, events: list[Event], new_ids: set[str]) -> None:
     """The new events, first of each id, in time order, all or nothing (ShopEngine.apply_all)."""
     fresh, seen = [], set()
-    for row in rows:
-        if row['id'] in new_ids and row['id'] not in seen:
-            seen.add(row['id'])
-            fresh.append(row)
-    engine.apply_all([event_from_dict(row) for row in sorted(fresh, key=lambda r: r['at'])])
+    for event in events:
+        if event.id in new_ids and event.id not in seen:
+            seen.add(event.id)
+            fresh.append(event)
+    engine.apply_all(sorted(fresh, key=lambda event: event.at))
 
 
-def _failed(rows: list[dict], failed: EngineFailed) -> dict:
-    index = next(i for i, row in enumerate(rows) if row['id'] == failed.event.id)
+def _failed(events: list[Event], failed: EngineFailed) -> dict:
+    index = next(i for i, event in enumerate(events) if event.id == failed.event.id)
     return _error(['events', index], f'This event could not be applied to the figures ({type(failed.error).__name__}), '
                                      'so nothing of the batch was stored. It is a fault of Chairside, logged for its '
                                      'maintainers: send the batch without this event, or again after an update.',
