@@ -3,6 +3,9 @@
 All or nothing per request: every event is checked first, and one bad event rejects the whole request (422, every
 bad field named), so a client fixes the batch and simply sends it again. Events are stored (committed) before the
 answer and then applied to the shop's engine; open dashboards show them at the next tick, within a second.
+Should applying a checked batch still fail (a fault the checks missed), its new events are taken back out of the
+store and the engine rebuilt without them (AppContext.drop_batch): the answer is 422 naming the event, and the shop
+runs on with everything it had before.
 """
 import json
 import logging
@@ -34,6 +37,7 @@ DESCRIPTION = f"""Send one event (a JSON object with `kind`) or a batch: `{{"eve
 
 * **All or nothing**: every event is checked first; if any is wrong, nothing is stored and the answer is 422
   listing every bad field as `{{"loc": ["events", 3, "price"], "msg": "..."}}`. Fix them and send the batch again.
+  Should a checked batch still fail to apply (a fault of Chairside), it is not kept either: 422 naming the event.
 * **Idempotent by event id**: an id this shop already stored is not stored or counted again; it is reported in
   `duplicates`. After a timeout, resend the same batch.
 * **Durable**: the events are committed to the database before the 200 answer, then applied to the shop's live
