@@ -11,6 +11,12 @@ from store.tokens import create_token
 from tests.api.helpers import Shop
 
 
+def poison(at: float) -> dict:
+    """A booking for the year 33658, as stored (all fields): applying it raised ValueError deep in a figure."""
+    return {'kind': 'Booked', 'id': 'poison', 'at': at, 'customer': 'p', 'name': 'Pat', 'service': 'Haircut',
+            'barber': None, 'appointment_at': 1e12}
+
+
 def two_live_shops(data_dir: Path, *stored: dict) -> tuple[Shop, Shop]:
     """An owner's two live shops, each with an API token; `stored` events go into the first behind the API's back."""
     async def make() -> tuple[Shop, Shop]:
