@@ -9,6 +9,7 @@ import threading
 import time
 
 from nicegui import app, background_tasks, helpers, run, ui
+from nicegui.server import Server
 
 from api import events as events_api
 from api import health
@@ -24,6 +25,7 @@ from settings import Settings
 from store.accounts import has_owner
 from store.db import Database
 from store.files import private_folder
+from store.models import Shop
 from store.secret import load_or_create_storage_secret
 from store.shops import all_shops
 from store.supabase_auth import SupabaseAuth
@@ -35,6 +37,8 @@ from ui.headers import SecurityHeaders
 from ui.live import LiveShops
 from ui.pages import account, coach, dashboard, kiosk, login, setup
 from ui.pages import settings as settings_page
+
+STOP_WAIT = 3.0  # seconds a shutdown waits for open requests, and then for the knowledge build: it ends within 10 s
 
 settings = Settings()
 for folder in (settings.data_dir, settings.knowledge_path, app.storage.path):
@@ -66,26 +70,18 @@ async def start() -> None:
     ctx.opening = True
     started = time.perf_counter()
     try:
-        ctx.db = await Database.open(settings.sqlalchemy_url)
-        shops = await all_shops(ctx.db)
-    except Exception as error:
-        log.exception('the store could not be opened')
-        ctx.startup_error = (f'Chairside could not open its database ({type(error).__name__}). Check '
-                             'CHAIRSIDE_DATABASE_URL and that the database server is running, then restart.')
-        ctx.started.set()
+        if not await open_store():
+            return
+        if not await has_owner(ctx.store):
+            setup.announce_code(ctx)
+        await start_shops(await all_shops(ctx.store))
+    finally:
+        ctx.started.set()  # whatever happened: requests wait for this, so it must never be left unset
+    if exiting():
         return
-    ctx.supabase = SupabaseAuth.from_settings(ctx.db, settings)
-    if not await has_owner(ctx.db):
-        setup.announce_code(ctx)
-    for shop in shops:
-        ctx.alert_settings[shop.id] = await settings_alerts.load(ctx, shop.id)
-        ctx.start_shop(shop)
-        if shop.mode == 'live':
-            await ctx.load_live_events(shop.id)  # before `started`: the API answers only once the events are in
-    ctx.started.set()
     loop.tick()
     log.info('started %d shop(s) in %.2f s; store %s; sign-in %s; demo speed %gx', len(ctx.engines),
-             time.perf_counter() - started, ctx.db.dialect, 'Supabase' if ctx.supabase else 'local accounts',
+             time.perf_counter() - started, ctx.store.dialect, 'Supabase' if ctx.supabase else 'local accounts',
              settings.sim_speed)
     background_tasks.create(loop.run(), name='engine loop')
     if not helpers.is_user_simulation():  # a test process starts many apps: their objects must stay collectable,
@@ -93,6 +89,40 @@ async def start() -> None:
         background_tasks.create(ctx.token_watch.run(), name='revoked tokens')  # what changed behind the app's back
         background_tasks.create(ctx.session_watch.run(), name='ended sessions')
     ctx.knowledge_task = background_tasks.create(build_knowledge(), name='knowledge build')
+
+
+async def open_store() -> bool:
+    try:
+        ctx.db = await Database.open(settings.sqlalchemy_url)
+    except Exception as error:
+        log.exception('the store could not be opened')
+        ctx.startup_error = (f'Chairside could not open its database ({type(error).__name__}). Check '
+                             'CHAIRSIDE_DATABASE_URL and that the database server is running, then restart.')
+        return False
+    ctx.supabase = SupabaseAuth.from_settings(ctx.db, settings)
+    return True
+
+
+async def start_shops(shops: list[Shop]) -> None:
+    """One shop that cannot start stops alone and says why; the others start. A shutdown ends the start early."""
+    for shop in shops:
+        if exiting():
+            return
+        try:
+            ctx.alert_settings[shop.id] = await settings_alerts.load(ctx, shop.id)
+            ctx.start_shop(shop)
+            if shop.mode == 'live':
+                await ctx.load_live_events(shop.id)  # before `started`: the API answers only once the events are in
+        except Exception as error:
+            log.exception('shop %s could not be started', shop.id)
+            ctx.stop_shop(shop, f'Figures stopped: the shop could not be started ({type(error).__name__}); see the '
+                                'server log')
+
+
+def exiting() -> bool:
+    """Asked to stop (SIGTERM, Ctrl+C), before our shutdown handler has even run."""
+    server = getattr(Server, 'instance', None)
+    return shutting_down.is_set() or bool(server is not None and server.should_exit)
 
 
 async def build_knowledge() -> None:
@@ -113,7 +143,7 @@ async def build_knowledge() -> None:
 async def stop() -> None:
     shutting_down.set()
     if ctx.knowledge_task is not None:  # its thread stops at the next batch: let it, before the loop closes
-        await asyncio.wait([ctx.knowledge_task], timeout=10)
+        await asyncio.wait([ctx.knowledge_task], timeout=STOP_WAIT)
     if ctx.coach is not None:
         await ctx.coach.aclose()
     if ctx.db is not None:
@@ -147,6 +177,7 @@ notifications_api.create(ctx)
 ui.run(host=settings.host, port=settings.port, title='Chairside', favicon='✂️', show=False, reload=False,
        forwarded_allow_ips=settings.trusted_proxies,  # uvicorn then takes the client's address from X-Forwarded-For
        ws_per_message_deflate=False,  # updates are a few hundred bytes: zlib's 200+ KB per socket would cost more
+       timeout_graceful_shutdown=STOP_WAIT,  # then uvicorn cancels what is still open: SIGTERM is never ignored
        fastapi_docs={'title': 'Chairside API', 'version': '0.1.0',
                      'description': "A shop's real events in, its live figures out. Authenticate with a shop's API "
                                     'token (Settings > Tokens) as `Authorization: Bearer <token>`.'},

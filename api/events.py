@@ -3,6 +3,9 @@
 All or nothing per request: every event is checked first, and one bad event rejects the whole request (422, every
 bad field named), so a client fixes the batch and simply sends it again. Events are stored (committed) before the
 answer and then applied to the shop's engine; open dashboards show them at the next tick, within a second.
+Should applying a checked batch still fail (a fault the checks missed), its new events are taken back out of the
+store and the engine rebuilt without them (AppContext.drop_batch): the answer is 422 naming the event, and the shop
+runs on with everything it had before.
 """
 import json
 import logging
@@ -13,10 +16,12 @@ from fastapi.responses import JSONResponse
 from nicegui import app
 from pydantic import TypeAdapter, ValidationError
 
-from engine.events import event_from_dict
+from engine.bounds import problems
+from engine.events import Event, event_from_dict
+from engine.shop import EngineFailed
 from store.events import insert_new_events
 
-from . import event_models
+from . import body_limits, event_models
 from .auth import shop_access
 from .event_models import Accepted, Batch, EventIn
 
@@ -24,22 +29,30 @@ log = logging.getLogger(__name__)
 
 MAX_EVENTS = 5000
 MAX_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 4  # {"events": [{"name": {}}]} still gets its field named; deeper is refused before parsing
+MAX_OPENED = 2 * MAX_EVENTS + 2  # objects and lists: the body, its list, each event (and a mistyped field in each)
 DEMO = 'This shop runs the demo simulation; switch it to live mode in Settings to send real events.'
 DESCRIPTION = f"""Send one event (a JSON object with `kind`) or a batch: `{{"events": [...]}}` with at most
 {MAX_EVENTS:,} events. Kinds: Booked, Cancelled, NoShow, CheckedIn, ServiceStarted, ServiceCompleted, Reviewed.
 
 * **All or nothing**: every event is checked first; if any is wrong, nothing is stored and the answer is 422
   listing every bad field as `{{"loc": ["events", 3, "price"], "msg": "..."}}`. Fix them and send the batch again.
+  Should a checked batch still fail to apply (a fault of Chairside), it is not kept either: 422 naming the event.
 * **Idempotent by event id**: an id this shop already stored is not stored or counted again; it is reported in
   `duplicates`. After a timeout, resend the same batch.
 * **Durable**: the events are committed to the database before the 200 answer, then applied to the shop's live
   figures (open dashboards show them within a second).
-* Times (`at`, `appointment_at`): ISO 8601 with a zone, or epoch seconds; `at` at most 5 minutes ahead of now.
+* Types are strict: a number in quotes is not a number, and `walk_in` is `true` or `false`, not `"yes"`.
+* Times (`at`, `appointment_at`): ISO 8601 with a zone, or epoch seconds, between the years 2000 and 2100; `at` at
+  most 5 minutes ahead of now; `appointment_at` from a day before the booking's `at` to 400 days after it.
+* Texts hold no control characters (tab and line breaks are fine); amounts are 0 to 100,000.
 * `customer` is one visit, from booking to review. `client` (optional, on Booked and CheckedIn) is the person, the
   same on every visit: with it the dashboard counts new and returning clients, retention, and rebooking (the
   client's next visit booked while in the shop or within 15 minutes of checkout).
 * 401: no or unknown token. 403: the token is of another shop, or was made without "Post events". 409: the shop
-  runs the demo simulation. 413: more than {MAX_EVENTS:,} events (or 8 MiB) in one request.
+  runs the demo simulation. 413: more than {MAX_EVENTS:,} events (or 8 MiB) in one request. 422 with `loc`
+  `["body"]`: not JSON, or nested more than {MAX_DEPTH} levels deep (checked before parsing). 503: the shop is
+  starting, or its figures have stopped (the message says why): send the events later.
 """
 _one = TypeAdapter(EventIn)
 _batch = TypeAdapter(Batch)
@@ -57,21 +70,34 @@ def create(ctx) -> None:
     async def post_events(request: Request,
                           shop_id: Annotated[str, Depends(shop_access(lambda: ctx.store, 'events'))]):
         engine = _live_engine(ctx, shop_id)
-        if int(request.headers.get('content-length') or 0) > MAX_BYTES:
-            raise HTTPException(413, f'Send at most {MAX_BYTES // 1024 // 1024} MiB per request: split the batch.')
-        body = await request.body()
-        if len(body) > MAX_BYTES:  # chunked bodies carry no length up front
-            raise HTTPException(413, f'Send at most {MAX_BYTES // 1024 // 1024} MiB per request: split the batch.')
+        body = await _read(request)
         try:
-            events = _validate(body, {'profile': engine.profile, 'now': engine.clock.now()})
+            rows, events = _validate(body, {'profile': engine.profile, 'now': engine.clock.now()})
         except _Invalid as invalid:
             return JSONResponse({'detail': invalid.errors}, status_code=422)
-        rows = [event.model_dump() for event in events]
         async with ctx.shop_lock(shop_id):
             engine = _live_engine(ctx, shop_id)  # the mode may have changed while the body was read
             new_ids = await insert_new_events(ctx.store, shop_id, rows)
-            _apply(engine, rows, new_ids)
+            try:
+                _apply(engine, events, new_ids)
+            except EngineFailed as failed:
+                log.error('shop %s: a batch could not be applied; taken back from the store', shop_id, exc_info=failed)
+                await ctx.drop_batch(shop_id, new_ids)
+                return JSONResponse({'detail': [_failed(events, failed)]}, status_code=422)
         return Accepted(accepted=len(new_ids), duplicates=len(rows) - len(new_ids))
+
+
+async def _read(request: Request) -> bytes:
+    """At most MAX_BYTES, whether the length is announced or not (chunked): what is beyond is never held."""
+    too_big = HTTPException(413, f'Send at most {MAX_BYTES // 1024 // 1024} MiB per request: split the batch.')
+    if int(request.headers.get('content-length') or 0) > MAX_BYTES:
+        raise too_big
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BYTES:
+            raise too_big
+    return bytes(body)
 
 
 class _Invalid(Exception):
@@ -85,10 +111,22 @@ def _live_engine(ctx, shop_id: str):
         raise HTTPException(503, 'The shop is starting: try again in a few seconds.')
     if engine.feed is not None:
         raise HTTPException(409, DEMO)
+    if engine.failure is not None:
+        raise HTTPException(503, f'{engine.failure}. Events are taken again once the shop runs: send them later.')
     return engine
 
 
-def _validate(body: bytes, context: dict) -> list[Any]:
+def _validate(body: bytes, context: dict) -> tuple[list[dict], list[Event]]:
+    """The body's events as the store takes them and as the engine does, or _Invalid naming every bad field
+    (HTTPException for 413)."""
+    too_deep, opened = body_limits.shape(body, MAX_DEPTH)
+    if too_deep:
+        raise _Invalid([_error(['body'], f'The body nests objects or lists more than {MAX_DEPTH} levels deep: send '
+                                         'one event as a flat JSON object, or a batch as {"events": [{...}, ...]}.',
+                               'json_too_deep')])
+    if opened > MAX_OPENED:
+        raise HTTPException(413, f'Send at most {MAX_EVENTS:,} events per request, each a flat JSON object: split it '
+                                 'into several batches.')
     try:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError) as error:
@@ -101,26 +139,43 @@ def _validate(body: bytes, context: dict) -> list[Any]:
         raise HTTPException(413, f'Send at most {MAX_EVENTS:,} events per request (this one has '
                                  f'{len(data["events"]):,}): split it into several batches.')
     try:
-        if is_batch:
-            return _batch.validate_python(data, context=context).events
-        return [_one.validate_python(data, context=context)]
+        events = _batch.validate_python(data, context=context).events if is_batch else \
+            [_one.validate_python(data, context=context)]
     except ValidationError as error:
         raise _Invalid([_error(_loc(e['loc']) + (['kind'] if e['type'].startswith('union_tag') else []), _msg(e),
                                e['type']) for e in error.errors()]) from None
+    rows = [event.model_dump() for event in events]
+    checked = [event_from_dict(row) for row in rows]
+    _check(checked, is_batch)
+    return rows, checked
 
 
-def _apply(engine, rows: list[dict], new_ids: set[str]) -> None:
-    """The new events, first of each id, in time order; stored already, so an engine failure is logged, not lost."""
+def _check(events: list[Event], is_batch: bool) -> None:
+    """The engine's own check (engine/bounds.py) before anything is stored. The models above are stricter, so it
+    refuses nothing today: it keeps a gap between the two from ever letting in an event that would stop a shop."""
+    errors = [_error((['events', index] if is_batch else []) + [field], f'The engine cannot apply this: it {problem}.',
+                     'engine_bounds')
+              for index, event in enumerate(events) for field, problem in problems(event)]
+    if errors:
+        raise _Invalid(errors)
+
+
+def _apply(engine, events: list[Event], new_ids: set[str]) -> None:
+    """The new events, first of each id, in time order, all or nothing (ShopEngine.apply_all)."""
     fresh, seen = [], set()
-    for row in rows:
-        if row['id'] in new_ids and row['id'] not in seen:
-            seen.add(row['id'])
-            fresh.append(row)
-    try:
-        for row in sorted(fresh, key=lambda r: r['at']):
-            engine.apply(event_from_dict(row))
-    except Exception:
-        log.exception('shop %s: stored events could not be applied to the engine', engine.profile.id)
+    for event in events:
+        if event.id in new_ids and event.id not in seen:
+            seen.add(event.id)
+            fresh.append(event)
+    engine.apply_all(sorted(fresh, key=lambda event: event.at))
+
+
+def _failed(events: list[Event], failed: EngineFailed) -> dict:
+    index = next(i for i, event in enumerate(events) if event.id == failed.event.id)
+    return _error(['events', index], f'This event could not be applied to the figures ({type(failed.error).__name__}), '
+                                     'so nothing of the batch was stored. It is a fault of Chairside, logged for its '
+                                     'maintainers: send the batch without this event, or again after an update.',
+                  'engine_failed')
 
 
 def _loc(loc: tuple) -> list:
@@ -142,6 +197,10 @@ def _msg(error: dict) -> str:
         return f'Give "kind" as one of {", ".join(event_models.KINDS)}.'
     if error['loc'] and error['loc'][-1] in ('price', 'tip', 'retail') and kind != 'missing':
         return 'Give an amount of 0 or more (at most 100,000), such as 35.0.'
+    if kind == 'string_pattern_mismatch':
+        return 'Remove the control characters (such as \\u0000) from this text.'
+    if kind == 'bool_type':
+        return 'Give true or false, as a JSON boolean (not "yes", 1 or a string).'
     if error['loc'] and error['loc'][-1] == 'stars':
         return 'Give whole stars from 1 to 5.'
     message = error['msg'].removeprefix('Value error, ')

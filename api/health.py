@@ -38,6 +38,7 @@ def create(loop: EngineLoop, details: Callable[[], dict], store: Callable[[], Da
             'engine_running': loop.running,
             'seconds_since_tick': loop.seconds_since_tick(),
             'engine_errors': len(loop.errors),
+            'shops_stopped': {shop_id: engine.failure for shop_id, engine in loop.engines.items() if engine.failure},
             'shops': len(loop.engines),
             **more,
         }

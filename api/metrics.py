@@ -48,6 +48,8 @@ def create(ctx) -> None:
         engine = ctx.engines.get(shop_id)
         if engine is None:
             raise HTTPException(503, 'The shop is starting: try again in a few seconds.')
+        if engine.failure is not None:
+            raise HTTPException(503, f'{engine.failure}.')
         return engine
 
     @app.get('/api/shops/{shop_id}/metrics', tags=['metrics'], summary="The shop's live figures",
@@ -86,7 +88,7 @@ async def _snapshots(ctx, shop_id: str, request: Request, token: str):
         seen, sent_at = None, 0.0
         while not revoked.is_set() and not await request.is_disconnected() and not _server_exiting():
             engine = ctx.engines.get(shop_id)
-            if engine is not None:
+            if engine is not None and engine.failure is None:
                 state = (id(engine), engine.metrics.events_applied)  # a restart replaces the engine: that is news too
                 if state != seen or time.monotonic() - sent_at >= AT_LEAST_EVERY:
                     seen, sent_at = state, time.monotonic()

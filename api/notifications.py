@@ -18,8 +18,9 @@ NOT_A_MEMBER = 'No one with this email works at this shop: give the email of the
 
 
 class ReadRequest(BaseModel):
-    user: str = Field(description='The email of the person whose read state changes')
-    ids: list[str] = Field(default_factory=list, description='Notification ids to mark read')
+    user: str = Field(max_length=320, description='The email of the person whose read state changes')
+    ids: list[Annotated[str, Field(max_length=64)]] = Field(default_factory=list, max_length=500,
+                                                            description='Notification ids to mark read, at most 500')
     all: bool = Field(False, description='Mark every notification of the shop read for this person')
 
 

@@ -15,7 +15,7 @@ so "first visit" means the first it has seen. A client's visits are taken to arr
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .events import Booked, Cancelled, CheckedIn, Event, NoShow, ServiceCompleted, WalkedOut
+from .events import Booked, Cancelled, CheckedIn, Event, LeftUnserved, NoShow, ServiceCompleted, WalkedOut
 from .metrics import Metrics
 
 REBOOK_GRACE = 15 * 60.0  # seconds after checkout a booking still counts as made before leaving
@@ -67,7 +67,8 @@ class ClientBook:
         self.version = 0  # changes whenever a figure may have: period sums are cached until then
         self._cache: dict[tuple[date, int], tuple[int, ClientFigures]] = {}
         self._handlers = {Booked: self._on_booked, CheckedIn: self._on_checked_in, ServiceCompleted: self._on_completed,
-                          Cancelled: self._on_gone, NoShow: self._on_gone, WalkedOut: self._on_gone}
+                          Cancelled: self._on_gone, NoShow: self._on_gone, WalkedOut: self._on_gone,
+                          LeftUnserved: self._on_gone}
 
     def apply(self, e: Event) -> None:
         handler = self._handlers.get(type(e))
@@ -92,7 +93,7 @@ class ClientBook:
             self._completed(client, e)
 
     def _on_gone(self, e: Event) -> None:
-        """Cancelled, not shown, or walked out: the visit ends without a service."""
+        """Cancelled, not shown, walked out or left unserved: the visit ends without a service."""
         client = self.client_of.pop(e.customer, None)
         if client is not None and self.in_shop.get(client) == e.customer:
             del self.in_shop[client]

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
+from .bounds import EARLIEST, LATEST, MAX_AMOUNT
 from .profile import ShopProfile
 
 COLUMNS = ('date', 'time', 'barber', 'service', 'price', 'tip', 'status')
@@ -79,6 +80,9 @@ def _visit(row: dict, profile: ShopProfile, barbers: dict, services: dict, now: 
     problems = []
     cell = {column: (row.get(column) or '').strip() for column in (*COLUMNS, CLIENT)}
     day = _parse(cell['date'], date.fromisoformat, problems, 'date', 'write it as YYYY-MM-DD, such as 2026-11-24')
+    if day is not None and not 2000 <= day.year < 2100:  # the engine's window (bounds.py): a typo in the year
+        problems.append(f'date "{cell["date"]}" is not between 2000 and 2099: check the year')
+        day = None
     hour = _parse(_pad(cell['time']), time.fromisoformat, problems, 'time', 'write it as HH:MM, such as 14:30')
     barber = barbers.get(cell['barber'].lower())
     if barber is None:
@@ -100,6 +104,8 @@ def _visit(row: dict, profile: ShopProfile, barbers: dict, services: dict, now: 
         reason = '; '.join(problems)
         raise ValueError(f'{reason[0].upper()}{reason[1:]}.')
     start = datetime.combine(day, hour, profile.tz).timestamp()
+    if not EARLIEST <= start <= LATEST:  # the first hours of 2000 east of UTC
+        raise ValueError(f'{cell["date"]} {cell["time"]} is before the year 2000 in UTC: check the date.')
     end = start + profile.service(service).minutes * 60 if status == 'completed' else start
     if end > now + MAX_AHEAD:
         raise ValueError(f'{cell["date"]} {cell["time"]} is not over yet: import only past appointments.')
@@ -147,7 +153,8 @@ def _amount(value: str, column: str, default: float, problems: list[str]) -> flo
         amount = float(value.lstrip('$€£'))
     except ValueError:
         amount = math.nan
-    if not math.isfinite(amount) or amount < 0:
-        problems.append(f'{column} "{value}" must be a number of 0 or more with a decimal point, such as 35.50')
+    if not math.isfinite(amount) or not 0 <= amount <= MAX_AMOUNT:
+        problems.append(f'{column} "{value}" must be a number from 0 to {MAX_AMOUNT:,.0f} with a decimal point, '
+                        'such as 35.50')
         return default
     return round(amount, 2)

@@ -48,6 +48,11 @@ class WalkedOut(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class LeftUnserved(WalkedOut):
+    """Made by the engine, never sent: a customer still waiting when the shop's day ended, counted as a walk-out."""
+
+
+@dataclass(frozen=True, slots=True)
 class ServiceStarted(Event):
     barber: str
     service: str
@@ -69,7 +74,7 @@ class Reviewed(Event):
     text: str
 
 
-KINDS: dict[str, type[Event]] = {cls.__name__: cls for cls in
+KINDS: dict[str, type[Event]] = {cls.__name__: cls for cls in  # what a shop sends (LeftUnserved is the engine's)
                                  (Booked, Cancelled, NoShow, CheckedIn, WalkedOut, ServiceStarted, ServiceCompleted,
                                               Reviewed)}
 

@@ -25,12 +25,17 @@ class EngineLoop:
         self.last_tick: float | None = None  # real time of the last finished tick
         self.tick_seconds = 0.0  # how long the last tick took: every shop advanced and published
         self.ticks = 0
-        self.errors: dict[str, str] = {}  # shop id -> the last error, while it lasts
+        self.errors: dict[str, str] = {}  # shop id -> the last error, while it lasts (a stopped shop: its `failure`)
 
     def tick(self) -> None:
         """Advance every shop and publish its snapshot; one failing shop does not stop the others."""
         started = time.perf_counter()
         for shop_id, engine in list(self.engines.items()):
+            if engine.failure is not None:  # stopped for good (its events cannot be applied): said once, then skipped
+                if self.errors.get(shop_id) != engine.failure:
+                    self.report_failure(shop_id, engine.failure)
+                self.errors[shop_id] = engine.failure
+                continue
             try:
                 engine.advance()
                 snapshot = engine.snapshot()

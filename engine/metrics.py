@@ -2,7 +2,18 @@
 from collections import deque
 from datetime import date, datetime, time, timedelta
 
-from .events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted, WalkedOut
+from .events import (
+    Booked,
+    Cancelled,
+    CheckedIn,
+    Event,
+    LeftUnserved,
+    NoShow,
+    Reviewed,
+    ServiceCompleted,
+    ServiceStarted,
+    WalkedOut,
+)
 from .profile import ShopProfile
 from .series import Series
 from .snapshot import ChairStatus, DayFigures
@@ -32,16 +43,16 @@ class Metrics:
         self.names: dict[str, str] = {}  # customers in the shop
         self.waits: deque[tuple[float, float]] = deque()  # (start, seconds waited), last hour
         self.wait_total = 0.0
-        self.events_applied = 0
+        self.events_applied = 0  # the shop's own events, not those the engine made (LeftUnserved)
         self._day_span = (0.0, 0.0)
         self._day = date.min
         self._handlers = {Booked: self._booked, Cancelled: self._cancelled, NoShow: self._no_show,
                           CheckedIn: self._checked_in, WalkedOut: self._walked_out, ServiceStarted: self._started,
-                          ServiceCompleted: self._completed, Reviewed: self._reviewed}
+                          ServiceCompleted: self._completed, Reviewed: self._reviewed, LeftUnserved: self._walked_out}
 
     def apply(self, event: Event) -> None:
         self._handlers[type(event)](event)
-        self.events_applied += 1
+        self.events_applied += type(event) is not LeftUnserved
 
     def day_of(self, at: float) -> date:
         """The shop's local date of an instant; cached, since events mostly arrive on the same day."""
@@ -51,6 +62,13 @@ class Metrics:
             start = datetime.combine(self._day, time(), self.profile.tz)
             self._day_span = (start.timestamp(), (start + timedelta(days=1)).timestamp())
         return self._day
+
+    def leave(self, customer: str) -> None:
+        """A visit that ended without a word (started, never completed): out of the shop, and its chair free."""
+        self.names.pop(customer, None)
+        for barber, seat in list(self.in_chair.items()):
+            if seat[0] == customer:
+                del self.in_chair[barber]
 
     def tally(self, day: date) -> DayTally:
         tally = self.days.get(day)

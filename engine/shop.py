@@ -1,12 +1,15 @@
 """One engine per shop: applies events from any source and answers snapshots for every screen of the shop."""
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
+from itertools import islice
 
 from .alerts import AlertEngine, Notification
 from .analytics import Analytics
+from .bounds import problems
 from .clock import Clock
-from .events import Event
+from .closing import Closing
+from .events import CheckedIn, Event, LeftUnserved
 from .floor import Floor, walk_in_wait
 from .kpis import KpiBook
 from .metrics import Metrics
@@ -17,6 +20,23 @@ from .snapshot import Snapshot
 
 FEED_LENGTH = 20  # events a snapshot carries for activity feeds
 NOTIFICATION_LENGTH = 30  # notifications a snapshot carries for the notification drawer
+QUEUE_LENGTH = 10  # names of waiting customers a snapshot carries (`waiting` counts them all)
+
+
+class EventRejected(ValueError):
+    """An event of a batch the engine cannot apply (see bounds.py): nothing of the batch was applied."""
+
+    def __init__(self, index: int, event: Event, field: str, problem: str) -> None:
+        super().__init__(f'{event.kind} "{event.id}": {field} {problem}')
+        self.index, self.event, self.field, self.problem = index, event, field, problem
+
+
+class EngineFailed(RuntimeError):
+    """Applying an event raised although it passed the checks (a bug): the engine is half-applied and has stopped."""
+
+    def __init__(self, index: int, event: Event, error: Exception) -> None:
+        super().__init__(f'{event.kind} "{event.id}" could not be applied: {type(error).__name__}: {error}')
+        self.index, self.event, self.error = index, event, error
 
 
 class ShopEngine:
@@ -35,6 +55,8 @@ class ShopEngine:
         self.notifications: deque[Notification] = deque(maxlen=NOTIFICATION_LENGTH)
         self.raised: list[Notification] = []  # new since the last take_raised(), for the store
         self.live = False  # False while history is replayed: its notifications are old news
+        self.closing = Closing(self.metrics)
+        self.failure: str | None = None  # why this shop's figures stopped (shown on its pages); None while it runs
 
     @classmethod
     def simulated(cls, profile: ShopProfile, clock: Clock, seed: int, history_days: int) -> 'ShopEngine':
@@ -42,15 +64,39 @@ class ShopEngine:
         start = clock.now() - history_days * 86400
         return cls(profile, clock, SimulatedFeed(Simulation(profile, seed), start))
 
+    def apply_all(self, events: Sequence[Event]) -> None:
+        """All or nothing: every event is checked before any is applied, and an EventRejected names the first that
+        cannot be. Should applying one still raise (a bug the checks missed), the engine is half-applied: it stops
+        (`failure`) and raises EngineFailed, and the caller starts it again from what it had before the batch."""
+        for index, event in enumerate(events):
+            found = problems(event)
+            if found:
+                raise EventRejected(index, event, *found[0])
+        for index, event in enumerate(events):
+            try:
+                self.apply(event)
+            except Exception as error:
+                failed = EngineFailed(index, event, error)
+                self.failure = f'Figures stopped: {failed}'
+                raise failed from error
+
     def apply(self, event: Event) -> None:
+        """One of the shop's events; listeners hear those only, not the ones the engine makes (LeftUnserved)."""
+        if self.closing.next_end < event.at:
+            self._close_visits(event.at)
+        self._apply(event)
+        for listener in self.listeners:
+            listener(event)
+        if type(event) is CheckedIn:
+            self.closing.checked_in(event.customer, event.at)
+
+    def _apply(self, event: Event) -> None:
         self.metrics.apply(event)
         self.floor.apply(event)
         self.kpis.apply(event)
         self.peaks.apply(event)
         self.analytics.apply(event)
         self.recent.append(event)
-        for listener in self.listeners:
-            listener(event)
         self._raise(self.alerts.on_event(event))
 
     def advance(self) -> int:
@@ -59,8 +105,17 @@ class ShopEngine:
         events = self.feed.due(now) if self.feed is not None else []
         for event in events:
             self.apply(event)
+        self._close_visits(now)
         self._raise(self.alerts.on_tick(now))
         return len(events)
+
+    def _close_visits(self, until: float) -> None:
+        """Visits still open at the end of their day (closing.py): waiting ones left unserved, the others just left."""
+        for customer, end in self.closing.due(until):
+            if customer in self.metrics.checked_in:
+                self._apply(LeftUnserved(f'{customer}-unserved', end, customer))
+            else:
+                self.metrics.leave(customer)
 
     def _is_peak(self, day: date, hour: int) -> bool:
         """Learned from the shop's own weeks when there are enough of them, else the profile's fixed hours."""
@@ -125,7 +180,7 @@ class ShopEngine:
             speed=self.clock.speed,
             recent=tuple(self.recent),
             names={e.customer: name for e in self.recent if (name := self.floor.name_of(e.customer))},
-            queue=tuple(name for name, _ in metrics.checked_in.values()),
+            queue=tuple(islice((name for name, _ in metrics.checked_in.values()), QUEUE_LENGTH)),
             next_appointments=self.floor.next_appointments(now),
             walk_in_wait_minutes=walk_in_wait(profile, now, [c.minutes_left or 0 for c in chairs],
                                               len(metrics.checked_in)) if is_open else None,

@@ -50,7 +50,7 @@ class Snapshot:
     hourly_revenue: tuple[float, ...]
     hourly_revenue_last_week: tuple[float, ...]
     customers_in_shop: int
-    waiting: int
+    waiting: int  # all the customers waiting
     avg_wait_minutes: float | None  # services started in the last hour
     is_peak: bool  # this hour, learned from the shop's history (else the profile's peak hours)
     expected_arrivals: tuple[float, ...] | None  # per chart hour: the mean of the last 4 same weekdays
@@ -61,7 +61,7 @@ class Snapshot:
     speed: float  # simulated seconds per real second
     recent: tuple[Event, ...]  # the latest events, oldest first, for activity feeds
     names: dict[str, str]  # customer names of the recent events, where known
-    queue: tuple[str, ...]  # names of the customers waiting, first come first
+    queue: tuple[str, ...]  # names of the first customers waiting (at most QUEUE_LENGTH), first come first
     next_appointments: tuple[Appointment, ...]
     walk_in_wait_minutes: float | None  # None while closed
     rating: float | None  # mean stars over the last 30 days

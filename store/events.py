@@ -1,9 +1,9 @@
 """The event log: the single truth every figure derives from. Appends are idempotent by event id."""
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -51,6 +51,14 @@ async def append_in_chunks(db: Database, shop_id: str, events: list[dict[str, An
         if progress is not None:
             progress(min(start + size, len(events)))
     return new
+
+
+async def delete_events(db: Database, shop_id: str, ids: Iterable[str]) -> None:
+    """Take back events stored moments ago whose batch could not be applied (see AppContext.drop_batch)."""
+    ids = list(ids)
+    async with db.session() as session:
+        for start in range(0, len(ids), 500):  # a bound on the statement's parameters
+            await session.execute(delete(Event).where(Event.shop_id == shop_id, Event.id.in_(ids[start:start + 500])))
 
 
 async def load_events(db: Database, shop_id: str, since: float | None = None) -> list[dict[str, Any]]:

@@ -114,7 +114,8 @@ class ChatSession:
 
     async def _answer(self, question: str, history: list[Turn], bubble: Answer, replaces: int | None) -> None:
         def snapshot():  # read when the answer starts: an engine restarted by the settings page is a new object
-            return self.ctx.engines[self.shop_id].snapshot()
+            engine = self.ctx.engines[self.shop_id]
+            return engine.snapshot() if engine.failure is None else None  # a stopped shop has no figures to give
         record = await stream_answer(self.coach, self.ctx.knowledge, snapshot, self.shop_id, question, history,
                                      bubble, replaces)
         try:

@@ -2,19 +2,20 @@
 import asyncio
 import logging
 import zlib
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
 from coach import Coach
-from engine import Event, ShopEngine, ShopProfile, SimClock
+from engine import Event, ShopEngine, ShopProfile, SimClock, demo_profile
 from engine.alerts import AlertSettings, Notification
 from engine.events import event_from_dict
 from engine.loop import EngineLoop
+from engine.shop import EngineFailed, EventRejected
 from knowledge import KnowledgeBase
 from settings import Settings
 from store.accounts import standings
 from store.db import Database
-from store.events import load_events
+from store.events import delete_events, load_events
 from store.models import Shop
 from store.notifications import add_notification
 from store.shops import get_shop
@@ -60,17 +61,22 @@ class AppContext:
         assert self.db is not None, 'the store opens on startup'
         return self.db
 
-    def start_shop(self, shop: Shop, history: list[Event] | None = None) -> ShopEngine:
+    def start_shop(self, shop: Shop, history: Sequence[Event] = ()) -> ShopEngine:
         """The shop's engine; a demo shop replays its simulated history at once, a live shop the `history` given
-        (its stored events: see load_live_events), else it waits for events."""
+        (its stored events: see load_live_events), else it waits for events. A history that cannot be applied stops
+        this shop alone (stop_shop), never the caller."""
         profile = ShopProfile.from_dict(shop.id, shop.name, shop.timezone, shop.profile)
         if shop.mode == 'demo':
             seed = shop.profile.get('seed', self.settings.sim_seed ^ zlib.crc32(shop.id.encode()))  # kept
             engine = ShopEngine.simulated(profile, self.demo_clock, seed, self.settings.sim_history_days)
         else:
             engine = ShopEngine(profile, self.real_clock)
-            for event in history or ():
-                engine.apply(event)
+            try:
+                engine.apply_all(history)
+            except (EventRejected, EngineFailed) as error:
+                log.error('shop %s: its stored events cannot be applied: %s', shop.id, error, exc_info=error)
+                return self.stop_shop(shop, f'Figures stopped: the stored event "{error.event.id}" '
+                                            f'({error.event.kind}) cannot be applied; see the server log')
         if shop.id in self.alert_settings:
             engine.alerts.settings = self.alert_settings[shop.id]
         engine.advance()
@@ -79,6 +85,19 @@ class AppContext:
         self.live.publish(engine.snapshot())
         log.info('shop %s (%s) started in %s mode: %d events', shop.id, shop.name, shop.mode,
                  engine.metrics.events_applied)
+        return engine
+
+    def stop_shop(self, shop: Shop, message: str) -> ShopEngine:
+        """The shop stops alone and says why: an engine without figures stands in, so that its pages open with the
+        message (and its API answers 503 with it) while every other shop runs on."""
+        try:
+            profile = ShopProfile.from_dict(shop.id, shop.name, shop.timezone, shop.profile)
+        except Exception:  # the profile itself is what failed: the stand-in needs one all the same
+            profile = replace(demo_profile('UTC', shop.id), name=shop.name)
+        engine = ShopEngine(profile, self.real_clock)
+        engine.failure = message
+        self.engines[shop.id] = engine
+        self.live.report_failure(shop.id, message)
         return engine
 
     async def keep_notifications(self, shop_id: str, notifications: Iterable[Notification]) -> None:
@@ -99,11 +118,21 @@ class AppContext:
         (a CSV import). Answers how many events the engine holds; 0 for a demo shop, which is left alone.
         """
         async with self.shop_lock(shop_id):
-            shop = await get_shop(self.store, shop_id)
-            if shop is None or shop.mode != 'live':
-                return 0
-            stored = await load_events(self.store, shop_id)
-            return self.start_shop(shop, _events(shop_id, stored)).metrics.events_applied
+            return await self._reload(shop_id)
+
+    async def drop_batch(self, shop_id: str, ids: Iterable[str]) -> None:
+        """A batch whose applying failed half-way (a bug the checks missed): its new events leave the store and the
+        engine starts again from what was there before it, so the batch counts wholly or not at all. Call with the
+        shop's lock held."""
+        await delete_events(self.store, shop_id, ids)
+        await self._reload(shop_id)
+
+    async def _reload(self, shop_id: str) -> int:
+        shop = await get_shop(self.store, shop_id)
+        if shop is None or shop.mode != 'live':
+            return 0
+        stored = await load_events(self.store, shop_id)
+        return self.start_shop(shop, _events(shop_id, stored)).metrics.events_applied
 
     async def restart_shop(self, shop: Shop) -> ShopEngine:
         """Start the shop's engine anew after its mode or profile changed: a live shop comes back with its events."""

@@ -67,7 +67,8 @@ class KioskState:
         self.rating = '—' if s.rating is None else f'{s.rating:.1f} ★'
         five = s.latest_five_star
         self.review = f'“{five.text}” — {first_name(five.name)}' if five else ''
-        self.queue = ', '.join(first_and_initial(name) for name in s.queue) or 'Nobody waiting'
+        more = f' and {s.waiting - len(s.queue)} more' if s.waiting > len(s.queue) else ''  # the snapshot names a few
+        self.queue = ', '.join(first_and_initial(name) for name in s.queue) + more or 'Nobody waiting'
         self.appointments = [f'{datetime.fromtimestamp(a.at, zone):%H:%M}  {first_and_initial(a.name)} · {a.service}'
                              for a in s.next_appointments]
         self.revenue = f'${s.today.revenue:,.0f}' if self.show_money else ''

@@ -21,7 +21,7 @@ class LiveShops:
         self._events: dict[str, Event[Snapshot | str]] = {}
         self._users: dict[str, Event] = {}  # per user: something of theirs changed (e.g. read state)
         self.pages: dict[str, OpenPage] = {}  # by client id
-        self.latest: dict[str, Snapshot] = {}  # so a new page shows figures at once, not after the next tick
+        self.latest: dict[str, Snapshot | str] = {}  # so a new page shows figures (or why they stopped) at once
         self.closed = 0  # pages closed since the process started
 
     def _event(self, shop_id: str) -> Event[Snapshot | str]:
@@ -34,10 +34,11 @@ class LiveShops:
         self._event(snapshot.shop_id).emit(snapshot)
 
     def report_failure(self, shop_id: str, message: str) -> None:
+        self.latest[shop_id] = message
         self._event(shop_id).emit(message)
 
     def subscribe(self, shop_id: str, receive: Callable[[Snapshot | str], None]) -> None:
-        """Call inside a page, so NiceGUI unsubscribes when the page goes away; the latest snapshot comes at once."""
+        """Call inside a page, so NiceGUI unsubscribes when the page goes away; the latest update comes at once."""
         self._event(shop_id).subscribe(receive)
         if shop_id in self.latest:
             receive(self.latest[shop_id])

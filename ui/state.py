@@ -95,7 +95,7 @@ class SessionState:
         """A snapshot, or a sentence saying why the shop's engine has stopped."""
         if isinstance(update, str):
             self.engine_ok = False
-            self.updated = f'{update} (last update {self.last_update})'
+            self.updated = update + (f' (last update {self.last_update})' if self.last_update else '')
             self.snapshot = None  # the next snapshot is copied in full, which sets these back
         else:
             self.copy(shown(update))

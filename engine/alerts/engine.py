@@ -4,7 +4,18 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
-from ..events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted, WalkedOut
+from ..events import (
+    Booked,
+    Cancelled,
+    CheckedIn,
+    Event,
+    LeftUnserved,
+    NoShow,
+    Reviewed,
+    ServiceCompleted,
+    ServiceStarted,
+    WalkedOut,
+)
 from ..metrics import Metrics
 from ..profile import ShopProfile
 from . import clock_rules, event_rules
@@ -34,7 +45,7 @@ class AlertEngine:
         self._handlers: dict[type, Callable[[Event], list[Notification]]] = {
             Booked: self._booked, Cancelled: self._cancelled, NoShow: self._no_show, CheckedIn: self._checked_in,
             WalkedOut: self._walked_out, ServiceStarted: self._started, ServiceCompleted: self._completed,
-            Reviewed: self._reviewed}
+            Reviewed: self._reviewed, LeftUnserved: lambda e: []}  # closed at midnight: not news for the owner
 
     @property
     def settings(self) -> AlertSettings:

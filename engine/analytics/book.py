@@ -9,7 +9,18 @@ from bisect import insort
 from datetime import date
 from sys import intern
 
-from ..events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted, WalkedOut
+from ..events import (
+    Booked,
+    Cancelled,
+    CheckedIn,
+    Event,
+    LeftUnserved,
+    NoShow,
+    Reviewed,
+    ServiceCompleted,
+    ServiceStarted,
+    WalkedOut,
+)
 from ..profile import ShopProfile
 from .clients import FIRST, ClientBook, client_key, visit_hash
 from .figures import Grouping
@@ -46,7 +57,8 @@ class Analytics:
         self._local_cache: dict[int, tuple[date, int]] = {}
         self._span: tuple[date, tuple[float, float] | None] = (date.min, None)
         self._handlers = {Booked: self._booked, Cancelled: self._cancelled, NoShow: self._no_show,
-                          CheckedIn: self._checked_in, WalkedOut: self._walked_out, ServiceStarted: self._started,
+                          CheckedIn: self._checked_in, WalkedOut: self._walked_out, LeftUnserved: self._walked_out,
+                          ServiceStarted: self._started,
                           ServiceCompleted: self._completed, Reviewed: self._reviewed}
 
     def apply(self, event: Event) -> None:

@@ -42,17 +42,20 @@ def test_every_bad_row_is_reported_with_its_line_and_what_to_fix_and_the_good_ro
                    '2026-11-17,11:00,Dee,Perm,35,0,completed', '17/11/2026,25:00,Dee,Haircut,35,0,completed',
                    '2026-11-17,12:00,Dee,Haircut,-35,x,completed',
                    '2026-11-17,12:00,Dee,Haircut,35,0,maybe', '2026-11-24,14:00,Dee,Haircut,35,0,completed',
-                   '2026-11-17,12:00,Dee,Haircut,"35,50",0,completed')
-    assert parsed.visits == 1 and parsed.rows == 8
+                   '2026-11-17,12:00,Dee,Haircut,"35,50",0,completed', '0026-11-17,12:00,Dee,Haircut,35,0,completed',
+                   '2026-11-17,12:00,Dee,Haircut,1e300,0,completed')
+    assert parsed.visits == 1 and parsed.rows == 10
     reasons = {row.line: row.reason for row in parsed.rejected}
-    assert list(reasons) == [3, 5, 6, 7, 8, 9, 10]  # line 4 is blank
+    assert list(reasons) == [3, 5, 6, 7, 8, 9, 10, 11, 12]  # line 4 is blank
     assert reasons[3].startswith('Unknown barber "Bob": use one of Marco, Dee, Sam, Luis')
     assert reasons[5].startswith('Unknown service "Perm"')
     assert 'write it as YYYY-MM-DD' in reasons[6] and 'write it as HH:MM' in reasons[6]
-    assert 'Price "-35" must be a number of 0 or more' in reasons[7] and 'tip "x"' in reasons[7]
+    assert 'Price "-35" must be a number from 0 to 100,000' in reasons[7] and 'tip "x"' in reasons[7]
     assert 'unknown status "maybe": use completed, cancelled or no-show' in reasons[8].lower()
     assert reasons[9] == '2026-11-24 14:00 is not over yet: import only past appointments.'
     assert 'decimal point' in reasons[10]
+    assert reasons[11] == 'Date "0026-11-17" is not between 2000 and 2099: check the year.'  # would stop the shop
+    assert reasons[12] == 'Price "1e300" must be a number from 0 to 100,000 with a decimal point, such as 35.50.'
 
 
 def test_a_file_without_the_columns_is_refused_as_a_whole():

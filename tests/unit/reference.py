@@ -1,6 +1,6 @@
 """Every dashboard figure recomputed from scratch over an event log: the slow, obvious truth the engine must match."""
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from engine import (
     Booked,
@@ -14,6 +14,7 @@ from engine import (
     ShopProfile,
     WalkedOut,
 )
+from engine.shop import QUEUE_LENGTH
 
 
 def day_figures(profile: ShopProfile, log: list[Event], day: date, at: float) -> dict:
@@ -50,11 +51,58 @@ def _utilization(profile: ShopProfile, seen: list[Event], day: date, at: float) 
     return busy / (profile.chairs * (until - span[0]))
 
 
+def closed_in_posted_order(profile: ShopProfile, log: list[Event], now: float) -> dict[str, tuple[float, bool]]:
+    """As closed_at_day_end, for a log in the order it was posted (late events included): the engine closes a visit
+    when the first event after the end of its check-in day arrives (or the clock passes it), as it stands then."""
+    ends: dict[str, float] = {}  # open visits -> the end of their check-in day
+    waiting: set[str] = set()
+    closed = {}
+
+    def close(until: float) -> None:
+        for customer, end in sorted(ends.items(), key=lambda item: item[1]):
+            if end < until:
+                closed[customer] = (end, customer in waiting)
+                del ends[customer]
+                waiting.discard(customer)
+    for e in log:
+        close(e.at)
+        if isinstance(e, CheckedIn):
+            ends[e.customer] = datetime.combine(profile.local(e.at).date() + timedelta(days=1), time(),
+                                                profile.tz).timestamp() - 0.001
+            waiting.add(e.customer)
+        elif isinstance(e, ServiceStarted):
+            waiting.discard(e.customer)
+        elif isinstance(e, (ServiceCompleted, WalkedOut)) and e.customer in ends:
+            del ends[e.customer]
+            waiting.discard(e.customer)
+    close(now)
+    return closed
+
+
+def closed_at_day_end(profile: ShopProfile, log: list[Event], now: float) -> dict[str, tuple[float, bool]]:
+    """Visits still open at the end of their check-in day (the last millisecond before local midnight), once `now`
+    is past it: visit -> (that end, whether it was still waiting, i.e. left unserved: a walk-out)."""
+    visits = defaultdict(list)
+    for e in log:
+        visits[e.customer].append(e)
+    closed = {}
+    for customer, events in visits.items():
+        for e in events:
+            if isinstance(e, CheckedIn):
+                end = datetime.combine(profile.local(e.at).date() + timedelta(days=1), time(),
+                                       profile.tz).timestamp() - 0.001
+                later = [x for x in events if e.at <= x.at <= end]
+                if end < now and not any(isinstance(x, (ServiceCompleted, WalkedOut)) for x in later):
+                    closed[customer] = (end, not any(isinstance(x, ServiceStarted) for x in later))
+    return closed
+
+
 def live_figures(profile: ShopProfile, log: list[Event], now: float) -> dict:
     seen = [e for e in log if e.at <= now]
     checked_in = {e.customer: e.at for e in seen if isinstance(e, CheckedIn)}
     started = {e.customer: e for e in seen if isinstance(e, ServiceStarted)}
     completed = {e.customer for e in seen if isinstance(e, (ServiceCompleted, WalkedOut))}  # no longer in the shop
+    completed |= closed_at_day_end(profile, seen, now).keys()
     waits = [e.at - checked_in[c] for c, e in started.items() if now - 3600 < e.at <= now]
     gone = {e.customer for e in seen if isinstance(e, (Cancelled, NoShow, CheckedIn))}
     upcoming = sorted((e for e in seen if isinstance(e, Booked) and e.customer not in gone
@@ -63,7 +111,7 @@ def live_figures(profile: ShopProfile, log: list[Event], now: float) -> dict:
     month = [e for e in seen if isinstance(e, Reviewed) and today - profile.local(e.at).date() < timedelta(days=30)]
     return {
         'queue': [e.name for e in seen if isinstance(e, CheckedIn) and e.customer not in started
-                  and e.customer not in completed],
+                  and e.customer not in completed][:QUEUE_LENGTH],
         'next_appointments': [(e.appointment_at, e.name) for e in upcoming[:5]],
         'rating': sum(e.stars for e in month) / len(month) if month else None,
         'customers_in_shop': sum(c not in completed for c in checked_in),
@@ -93,7 +141,9 @@ def kpis(profile: ShopProfile, log: list[Event], day: date, days: int, now: floa
         'no_show_rate': ratio(sum(isinstance(fate[b.customer], NoShow) for b in due), len(due)),
         'late_cancel_rate': ratio(len(late), len(appointments)),
         'walk_in_share': ratio(sum(e.walk_in for e in checkins), len(checkins)),
-        'walk_ins_lost': ratio(sum(isinstance(e, WalkedOut) and in_period(e.at) for e in seen),
+        'walk_ins_lost': ratio(sum(isinstance(e, WalkedOut) and in_period(e.at) for e in seen)
+                               + sum(unserved and in_period(end) for end, unserved in closed_at_day_end(profile, seen,
+                                                                                                      now).values()),
                                sum(e.walk_in for e in checkins)),
         'barber_revenue': {b: sum(e.price + e.retail for e in done if e.barber == b) for b in {e.barber for e in done}},
     }

@@ -15,6 +15,7 @@ from engine import (
     Cancelled,
     CheckedIn,
     Event,
+    LeftUnserved,
     NoShow,
     Reviewed,
     ServiceCompleted,
@@ -40,20 +41,32 @@ class Visit:
     walked_out: WalkedOut | None = None
     started: ServiceStarted | None = None
     completed: ServiceCompleted | None = None
+    late_walk_out: WalkedOut | None = None
 
     @property
     def booking(self) -> Booked | None:
         return self.bookings[-1] if self.bookings else None
 
     @property
+    def unserved(self) -> bool:
+        """Closed by the engine at the end of its day, still waiting (engine/closing.py): not opened again."""
+        return isinstance(self.walked_out, LeftUnserved)
+
+    @property
     def client(self) -> str | None:
+        if self.unserved:  # what came of it later counts, but no longer as its client's visit
+            return None
         if self.checked_in is not None and self.checked_in.client is not None:
             return self.checked_in.client
         return next((b.client for b in reversed(self.bookings) if b.client is not None), None)
 
 
-def visits(log: list[Event]) -> dict[str, Visit]:
+def visits(log: list[Event], closed: dict[str, tuple[float, bool]] | None = None) -> dict[str, Visit]:
+    """Each visit's events; `closed`: reference.closed_at_day_end of the log, the visits the engine closes."""
     by_customer: dict[str, Visit] = defaultdict(Visit)
+    for customer, (end, unserved) in (closed or {}).items():
+        if unserved:
+            by_customer[customer].walked_out = LeftUnserved(f'{customer}-unserved', end, customer)
     for e in log:
         visit = by_customer[e.customer]
         if isinstance(e, Booked):
@@ -64,6 +77,8 @@ def visits(log: list[Event]) -> dict[str, Visit]:
             visit.no_show = e
         elif isinstance(e, CheckedIn):
             visit.checked_in = e
+        elif isinstance(e, WalkedOut) and visit.unserved:
+            visit.late_walk_out = e  # said after the engine had closed it: counted as it comes, as the engine does
         elif isinstance(e, WalkedOut):
             visit.walked_out = e
         elif isinstance(e, ServiceStarted):
@@ -108,10 +123,11 @@ def report(profile: ShopProfile, log: list[Event], start: date, end: date, now: 
             add(visit.checked_in.at, None, None, TIMES, check_ins=1, walk_ins=visit.checked_in.walk_in)
             if booking is not None and visit.cancelled is None and visit.no_show is None:
                 add(booking.appointment_at, booking.barber, booking.service, due=1)
-        if visit.walked_out is not None:
-            add(visit.walked_out.at, None, None, TIMES, walk_outs=1)
+        for walked_out in (visit.walked_out, visit.late_walk_out):
+            if walked_out is not None:
+                add(walked_out.at, None, None, TIMES, walk_outs=1)
         s, c = visit.started, visit.completed
-        if s is not None and visit.checked_in is not None:
+        if s is not None and visit.checked_in is not None and not visit.unserved:  # closed before its start came
             add(s.at, s.barber, s.service, waits=1, wait_seconds=s.at - visit.checked_in.at)
         if c is not None:
             add(c.at, c.barber, c.service, visits=1, price=c.price, retail=c.retail, tips=c.tip,

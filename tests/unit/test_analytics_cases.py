@@ -4,7 +4,17 @@ from datetime import date, datetime, time
 
 import pytest
 
-from engine import Booked, CheckedIn, Reviewed, ServiceCompleted, ServiceStarted, ShopProfile, demo_profile
+from engine import (
+    Booked,
+    CheckedIn,
+    Reviewed,
+    ServiceCompleted,
+    ServiceStarted,
+    ShopEngine,
+    ShopProfile,
+    SimClock,
+    demo_profile,
+)
 from engine.analytics import PRESETS, Analytics, Period, codec, period_for
 from engine.analytics.hours import by_hour
 
@@ -114,6 +124,21 @@ def test_late_and_out_of_order_events_land_on_their_own_day():
     week = analytics.report(Period(monday, wednesday), now=now).figures
     assert (week['new_clients'], week['clients'], week['returning_clients']) == (1, 1, 0)  # Noah, once
     assert by_day[tuesday]['new_clients'] == 1  # taken in the order they came: Tuesday's visit was seen first
+
+
+def test_a_customer_still_waiting_when_the_day_ends_is_a_walk_out_in_reports_as_on_the_dashboard():
+    """The engine closes the day's open visits (engine/closing.py) with an event of its own: reports count it too."""
+    profile = demo_profile('Europe/London')
+    day = date(2026, 11, 24)
+    clock = SimClock(start=_at(profile, day, 19, 30), speed=0)
+    engine = ShopEngine(profile, clock)
+    engine.apply(ServiceStarted('first-st', _at(profile, day, 10), 'first', 'Dee', 'Haircut'))  # the history starts
+    engine.apply(ServiceCompleted('first-dn', _at(profile, day, 10, 30), 'first', 'Dee', 'Haircut', 35, 0, 0))
+    engine.apply(CheckedIn('late-in', _at(profile, day, 19, 20), 'late', 'Theo', True))
+    clock.advance(6 * 3600)  # past midnight
+    engine.advance()
+    figures = engine.analytics.report(Period(day, day), now=clock.now()).figures
+    assert figures['walk_outs'] == 1 and figures['walk_ins_lost'] == engine.kpis.kpis(day, 1, clock.now()).walk_ins_lost
 
 
 def test_counts_grow_past_what_a_day_first_holds():

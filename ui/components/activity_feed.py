@@ -10,6 +10,7 @@ from engine import (
     Cancelled,
     CheckedIn,
     Event,
+    LeftUnserved,
     NoShow,
     Reviewed,
     ServiceCompleted,
@@ -66,6 +67,8 @@ def describe(event: Event, name: str) -> tuple[str, str, str]:
         return 'person_off', 'warning', f'{name} did not show up'
     if isinstance(event, CheckedIn):
         return 'login', 'secondary', f'{name} checked in' + (' (walk-in)' if event.walk_in else '')
+    if isinstance(event, LeftUnserved):
+        return 'nightlight', 'negative', f'{name} was still waiting at the end of the day: left unserved'
     if isinstance(event, WalkedOut):
         return 'directions_walk', 'negative', f'{name} left without being served'
     if isinstance(event, ServiceStarted):
