@@ -4,27 +4,21 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from engine import words
+from engine.words import change, money
+
 if TYPE_CHECKING:
     from engine.snapshot import Snapshot
 
 _NUMBER = re.compile(r'\d[\d,]*(?:\.\d+)?')
 
 
-def money(value: float) -> str:
-    return f'${value:,.0f}'
-
-
-def change(trend: float | None) -> str:
-    """A trend as '+12%' or '-4%'; trends are percentages from Snapshot.trend."""
-    return 'no comparison' if trend is None else f'{trend:+.0f}%'
-
-
 def stars(value: float | None) -> str:
-    return 'no reviews' if value is None else f'{value:.2f} ★'
+    return words.stars(value, nothing='no reviews')
 
 
 def share(value: float | None) -> str:
-    return 'not measured yet' if value is None else f'{value:.0%}'
+    return words.percent(value, nothing='not measured yet')
 
 
 def describe(s: Snapshot) -> dict[str, str]:

@@ -1,30 +1,13 @@
 """What a screen on the shop floor needs beyond the day's figures: who is booked next, and the latest praise."""
 import heapq
 from collections import deque
-from dataclasses import dataclass
 
 from .events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed
 from .profile import ShopProfile
+from .snapshot import Appointment, Review
 
 NAME_MEMORY = 86400.0  # reviews arrive hours after the visit; names are kept a day
 LATE_GRACE = 900.0  # a booked customer is still expected this long after the appointment time
-
-
-@dataclass(frozen=True, slots=True)
-class Appointment:
-    at: float
-    name: str
-    service: str
-    barber: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Review:
-    at: float
-    name: str
-    barber: str
-    stars: int
-    text: str
 
 
 class Floor:

@@ -3,9 +3,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .clients import RETENTION_DAYS, ClientBook, ratio
+from .client_figures import RETENTION_DAYS, ClientBook, ratio
 from .events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted, WalkedOut
 from .metrics import Metrics
+from .snapshot import BarberRow, Kpis
 
 LATE_CANCEL_SECONDS = 24 * 3600  # a cancellation this close to the appointment counts as late
 
@@ -30,37 +31,6 @@ class KpiDay:
     cancellations: int = 0
     late_cancellations: int = 0
     barbers: dict[str, BarberDay] = field(default_factory=lambda: defaultdict(BarberDay))
-
-
-@dataclass(frozen=True, slots=True)
-class BarberRow:
-    barber: str
-    revenue: float
-    services: int
-    utilization: float | None
-    average_ticket: float | None
-    rating: float | None
-    rebooking_rate: float | None  # of the barber's visits with a known client
-
-
-@dataclass(frozen=True, slots=True)
-class Kpis:
-    """Over the last `days` days up to and including today."""
-    days: int
-    average_ticket: float | None
-    retail_attachment: float | None  # share of visits with a product sold
-    no_show_rate: float | None  # no-shows / appointments due
-    late_cancel_rate: float | None  # cancellations within 24 h / appointments booked for the period
-    walk_in_share: float | None  # walk-ins / check-ins
-    walk_ins_lost: float | None  # walk-ins who left unserved / walk-ins
-    rebooking_rate: float | None  # visits whose client booked the next one before leaving / visits with a client
-    new_clients: int  # clients whose first visit was in the period
-    returning_clients: int  # clients with a visit in the period and one before it
-    retention_30: float | None  # of the clients of the `days` days ending 30 days ago, the share back within 30 days
-    # of their latest visit in those days (see clients.py)
-    retention_60: float | None  # the same, 60 days
-    retention_90: float | None  # the same, 90 days
-    barbers: tuple[BarberRow, ...]
 
 
 class KpiBook:

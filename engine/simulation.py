@@ -1,6 +1,6 @@
 """A simulated shop: each day's events come from the seed and the date alone, so any start gives the same history.
 
-Clients join on a first visit and come back at their own intervals until they lapse (clientele.py), so new and
+Clients join on a first visit and come back at their own intervals until they lapse (population.py), so new and
 returning clients, retention and rebooking are real. A day's arrivals are the clients due that day, spread over its
 hours with the demand pattern below. Some follow one barber; some book their next visit at checkout, others book
 ahead or walk in. Customers queue for a free barber (their own, if they asked for one); service time varies with the
@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import accumulate
 
-from .clientele import LIFETIME, MAX_GAP, Client, Clientele
 from .events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted, WalkedOut
+from .population import LIFETIME, MAX_GAP, Client, Clientele
 from .profile import ShopProfile
 
 # Demand: the expected visits of an open day, for a 4-chair shop (about 44 on a weekday, 52 on Saturday, 48 on Sunday)
@@ -22,7 +22,7 @@ BASE_ARRIVALS_PER_HOUR = 3.0  # off-peak weekday customers per open hour
 PEAK_FACTOR = 1.7  # in the profile's peak hours
 WEEKEND_FACTOR = 1.3  # Saturday and Sunday
 LAST_ARRIVAL_MINUTES = 30  # no new customers in the last half hour
-# How clients book (who comes back, and when: clientele.py)
+# How clients book (who comes back, and when: population.py)
 REBOOK_PROPENSITY = 0.9  # a client in the habit (REBOOKER_SHARE) means to book the next visit at checkout this often,
 REBOOK_DELAY = 60.0  # a minute after the service; if it was not completed or the barber did not ask, booked ahead
 BOOKED_SHARE = 0.25  # the other visits booked ahead, 1 h to 7 days before; the rest walk in (about 45% overall)

@@ -1,17 +1,13 @@
-"""What a screen shows of a shop at one instant: frozen, so every session can share one."""
-from __future__ import annotations
+"""What a screen shows of a shop at one instant: frozen, so every session can share one.
 
+A leaf: the snapshot's types are all here, and the modules that produce them (metrics, floor, kpis, alerts) import
+them from here, never the other way round.
+"""
 import time
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
 
 from .events import Event
-from .floor import Appointment, Review
-
-if TYPE_CHECKING:  # alerts and KPIs build on metrics, which build on this module
-    from .alerts import Notification
-    from .kpis import Kpis
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +28,65 @@ class ChairStatus:
     customer: str | None = None
     service: str | None = None
     minutes_left: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Appointment:
+    at: float
+    name: str
+    service: str
+    barber: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    at: float
+    name: str
+    barber: str
+    stars: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Notification:
+    id: str  # f'{rule}:{key}', unique per occurrence within one shop, e.g. 'revenue_goal:2026-11-24'
+    kind: str  # one of KINDS
+    priority: str  # 'critical' | 'warning' | 'success' | 'info'
+    title: str
+    body: str  # states the figures behind it
+    action: str  # where to look on the dashboard, e.g. 'Satisfaction card'
+    at: float  # the shop clock instant it was raised (the event's time for event rules)
+
+
+@dataclass(frozen=True, slots=True)
+class BarberRow:
+    barber: str
+    revenue: float
+    services: int
+    utilization: float | None
+    average_ticket: float | None
+    rating: float | None
+    rebooking_rate: float | None  # of the barber's visits with a known client
+
+
+@dataclass(frozen=True, slots=True)
+class Kpis:
+    """Over the last `days` days up to and including today."""
+    days: int
+    average_ticket: float | None
+    retail_attachment: float | None  # share of visits with a product sold
+    no_show_rate: float | None  # no-shows / appointments due
+    late_cancel_rate: float | None  # cancellations within 24 h / appointments booked for the period
+    walk_in_share: float | None  # walk-ins / check-ins
+    walk_ins_lost: float | None  # walk-ins who left unserved / walk-ins
+    rebooking_rate: float | None  # visits whose client booked the next one before leaving / visits with a client
+    new_clients: int  # clients whose first visit was in the period
+    returning_clients: int  # clients with a visit in the period and one before it
+    retention_30: float | None  # of the clients of the `days` days ending 30 days ago, the share back within 30 days
+    # of their latest visit in those days (see client_figures.py)
+    retention_60: float | None  # the same, 60 days
+    retention_90: float | None  # the same, 90 days
+    barbers: tuple[BarberRow, ...]
 
 
 @dataclass(frozen=True, slots=True)

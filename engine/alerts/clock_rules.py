@@ -2,12 +2,13 @@
 from datetime import date
 
 from ..metrics import Metrics
+from ..snapshot import Notification
+from ..words import clock, plural, stamp
 from . import insights
 from .demand import DemandBook
 from .gate import Gate
 from .idle import Stretch
-from .model import INSIGHT, LONG_WAIT, QUIET, RUSH, Notification
-from .text import clock, plural, stamp
+from .model import INSIGHT, LONG_WAIT, QUIET, RUSH
 
 
 def rush(gate: Gate, metrics: Metrics, demand: DemandBook, now: float, horizon: float) -> list[Notification]:

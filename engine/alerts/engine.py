@@ -18,11 +18,12 @@ from ..events import (
 )
 from ..metrics import Metrics
 from ..profile import ShopProfile
+from ..snapshot import Notification
 from . import clock_rules, event_rules
 from .demand import DemandBook
 from .gate import Gate
 from .idle import IdleWatch, Stretch
-from .model import AlertSettings, Notification
+from .model import AlertSettings
 
 NAME_MEMORY = 86400.0  # names are kept this long after check-in: reviews come in a few hours after the visit
 INSIGHT_LATE = 6 * 3600.0  # a day's closing insights are still raised this long after closing, not later

@@ -3,9 +3,10 @@ from datetime import date, timedelta
 
 from ..events import Booked, NoShow, Reviewed, ServiceCompleted, WalkedOut
 from ..metrics import Metrics
+from ..snapshot import Notification
+from ..words import clock, day_label, money, plural
 from .gate import Gate
-from .model import BOOKING_MILESTONE, FIVE_STAR, LOW_REVIEW, NO_SHOW, REVENUE_GOAL, WALK_OUT, Notification
-from .text import clock, day_label, money, plural
+from .model import BOOKING_MILESTONE, FIVE_STAR, LOW_REVIEW, NO_SHOW, REVENUE_GOAL, WALK_OUT
 
 
 def review(gate: Gate, metrics: Metrics, e: Reviewed, name: str) -> list[Notification]:

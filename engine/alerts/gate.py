@@ -1,5 +1,6 @@
 """Whether a notification may be raised: its kind switched on, outside its window, its occurrence not yet raised."""
-from .model import AlertSettings, Notification
+from ..snapshot import Notification
+from .model import AlertSettings
 
 
 class Gate:

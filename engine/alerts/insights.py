@@ -2,7 +2,7 @@
 from datetime import date, timedelta
 
 from ..metrics import DayTally, Metrics
-from .text import clock, money, weekday_plural
+from ..words import clock, money, weekday_plural
 
 
 def _busy(tally: DayTally, t: float) -> float:

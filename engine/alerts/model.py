@@ -21,17 +21,6 @@ DEFAULT_WINDOWS = {  # seconds of silence after a rule fires; event rules rely o
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Notification:
-    id: str  # f'{rule}:{key}', unique per occurrence within one shop, e.g. 'revenue_goal:2026-11-24'
-    kind: str  # one of KINDS
-    priority: str  # 'critical' | 'warning' | 'success' | 'info'
-    title: str
-    body: str  # states the figures behind it
-    action: str  # where to look on the dashboard, e.g. 'Satisfaction card'
-    at: float  # the shop clock instant it was raised (the event's time for event rules)
-
-
 @dataclass
 class AlertSettings:
     """The owner's settings; read at every evaluation, so a change takes effect at the next event or tick."""

@@ -1,9 +1,9 @@
 """The shop's days as events arrive: O(1) per event, each event on the local day (and hour) it belongs to.
 
-The attribution follows the live dashboard (engine/metrics.py, kpis.py, clients.py), so a day reads the same here as
-there: a completed service on the day it completed; a booking, cancellation, no-show or kept appointment on the day of
-the appointment; a review on the day it was posted; a wait on the day its service started. A late event (a review
-hours later, a batch posted with earlier times) lands on its own day, whatever arrived before it.
+The attribution follows the live dashboard (engine/metrics.py, kpis.py, client_figures.py), so a day reads the same
+here as there: a completed service on the day it completed; a booking, cancellation, no-show or kept appointment on
+the day of the appointment; a review on the day it was posted; a wait on the day its service started. A late event (a
+review hours later, a batch posted with earlier times) lands on its own day, whatever arrived before it.
 """
 from bisect import insort
 from datetime import date
@@ -30,7 +30,7 @@ from .periods import Period
 from .report import Report, build
 
 LATE_CANCEL_SECONDS = 24 * 3600  # as engine/kpis.py
-GRACE = 15 * 60.0  # as engine/clients.py: a booking this soon after checkout is a rebooking
+GRACE = 15 * 60.0  # as engine/client_figures.py: a booking this soon after checkout is a rebooking
 
 COUNTS, AMOUNTS = WIDTH['count'], WIDTH['amount']
 PLACES = {name: (m.kind == 'count', m.offset) for name, m in MEASURES.items()}  # where a measure is in a slot

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import math
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import numpy as np
 
 from . import clients
 from .figures import FIGURES, SUMS, Grouping, Value, ratio, values
 from .hours import by_hour
-from .measures import MEASURES, WIDTH, Axis, Key
+from .measures import MEASURES, WIDTH, Axis, Key, Source
 from .periods import Period
-
-if TYPE_CHECKING:
-    from .book import Analytics
 
 RETENTION = (30, 60, 90)
 
@@ -24,7 +21,7 @@ class Days:
     """The covered days as arrays [day, slot, measure] (a last slot of zeros stands for a key never seen), and the
     open time and running services of each."""
 
-    def __init__(self, book: Analytics, covered: Period, now: float, today: date) -> None:
+    def __init__(self, book: Source, covered: Period, now: float, today: date) -> None:
         self.book, self.covered, self.now, self.today = book, covered, now, today
         self.dates = covered.dates()
         rows = [book.days.get(day) for day in self.dates]

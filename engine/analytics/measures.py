@@ -7,7 +7,10 @@ known places (O(1)).
 """
 from array import array
 from dataclasses import dataclass
-from typing import Literal
+from datetime import date
+from typing import Literal, Protocol
+
+from ..profile import ShopProfile
 
 Kind = Literal['count', 'amount']
 Axis = Literal['barber', 'service', 'hour']
@@ -115,3 +118,18 @@ class DayRow:
             self.counts[index] += value
         except OverflowError:
             self.add_count(index, value)
+
+
+class Source(Protocol):
+    """What a report reads of the shop's days (book.Analytics is one), so that reports need not know the book."""
+    profile: ShopProfile
+    slots: Slots
+    days: dict[date, DayRow]
+    started: dict[str, float]  # services in the chair: visit -> since
+    first_day: date | None
+
+    def local(self, at: float) -> tuple[date, int]: ...
+
+    def span(self, day: date) -> tuple[float, float] | None: ...
+
+    def chair_time(self, start: float, end: float) -> list[tuple[int, float]]: ...

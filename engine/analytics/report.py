@@ -8,15 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from .days import Days
 from .figures import FIGURES, GROUPINGS, Grouping, Value
-from .measures import Key
+from .measures import Key, Source
 from .periods import Period
-
-if TYPE_CHECKING:
-    from .book import Analytics
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +39,7 @@ class Report:
         return None if now is None or not before else (now - before) / before
 
 
-def build(book: Analytics, period: Period, by: Grouping | None, now: float) -> Report:
+def build(book: Source, period: Period, by: Grouping | None, now: float) -> Report:
     if by is not None and by not in GROUPINGS:
         raise ValueError(f'Group by one of {", ".join(GROUPINGS)} (not {by!r}).')
     today = book.local(now)[0]
@@ -59,7 +56,7 @@ def _nothing(name: str) -> Value:
     return 0 if FIGURES[name].kind == 'count' else None
 
 
-def _report(book: Analytics, period: Period, covered: Period, by: Grouping | None, now: float, today: date,
+def _report(book: Source, period: Period, covered: Period, by: Grouping | None, now: float, today: date,
             previous: Report | None = None, year_before: Report | None = None) -> Report:
     days = Days(book, covered, now, today)
     figures = {name: value[0] for name, value in days.figures(None).items()}

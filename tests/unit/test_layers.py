@@ -43,3 +43,38 @@ def test_a_layer_imports_only_the_layers_below_it(package: str):
              for path in folder.rglob('*.py') for name in imports_of(path, package) & FORBIDDEN[package]
              if name != package}
     assert not wrong, sorted(wrong)
+
+
+def engine_imports() -> dict[str, set[str]]:
+    """engine's modules and the engine modules each imports (type-checking imports too), as dotted names."""
+    graph = {}
+    for path in (ROOT / 'engine').rglob('*.py'):
+        module = '.'.join(path.relative_to(ROOT).with_suffix('').parts).removesuffix('.__init__')
+        package = module if path.name == '__init__.py' else module.rpartition('.')[0]
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and (node.level or (node.module or '').startswith('engine')):
+                base = package.split('.')[:len(package.split('.')) - node.level + 1] if node.level else []
+                target = '.'.join([*base, *(node.module or '').split('.')]).strip('.')
+                names = [f'{target}.{alias.name}' for alias in node.names]
+                found |= {name for name in names if (ROOT / (name.replace('.', '/') + '.py')).exists()} or {target}
+        graph[module] = found - {module}
+    return graph
+
+
+def test_the_engine_has_no_import_cycle():
+    """The snapshot's types are a leaf its producers import: no module of engine imports one that imports it back."""
+    graph, done, path = engine_imports(), set(), []
+
+    def visit(module: str) -> None:
+        if module in path:
+            raise AssertionError('import cycle: ' + ' -> '.join(path[path.index(module):] + [module]))
+        if module in done:
+            return
+        path.append(module)
+        for imported in graph.get(module, ()):
+            visit(imported)
+        path.pop()
+        done.add(module)
+    for module in graph:
+        visit(module)

@@ -1,0 +1,79 @@
+"""Figures in words: how a number reads on the dashboard, the kiosk, in a notification and to the coach.
+
+Every screen and message puts figures into words through this module only, so the same figure reads the same
+everywhere. None means there is nothing to show (no review yet, a day not open yet): each function says so in its
+own way rather than showing a made-up zero.
+"""
+from datetime import date
+
+from .profile import ShopProfile
+
+NOTHING = '–'  # a figure that cannot be worked out yet
+
+
+def money(amount: float) -> str:
+    """$1,234: whole dollars, as the cards show them."""
+    return f'${amount:,.0f}'
+
+
+def money_cents(amount: float | None) -> str:
+    """$38.25: an average of amounts, where the cents tell."""
+    return NOTHING if amount is None else f'${amount:,.2f}'
+
+
+def count(number: int) -> str:
+    return f'{number:,}'
+
+
+def percent(share: float | None, nothing: str = NOTHING) -> str:
+    """A share (0..1) as 34%."""
+    return nothing if share is None else f'{share:.0%}'
+
+
+def stars(rating: float | None, places: int = 2, nothing: str = NOTHING) -> str:
+    return nothing if rating is None else f'{rating:.{places}f} ★'
+
+
+def minutes(value: float | None, nothing: str = NOTHING) -> str:
+    return nothing if value is None else f'{value:.0f} min'
+
+
+def change(percent_change: float | None, nothing: str = 'no comparison') -> str:
+    """A change in percent (12.0: up 12%) as +12%."""
+    return nothing if percent_change is None else f'{percent_change:+.0f}%'
+
+
+def figure(kind: str, value: float | None) -> str:
+    """Any figure by its kind (engine.analytics.FIGURES): money, count, share, rating or minutes."""
+    if value is None:
+        return NOTHING
+    return {'money': money, 'count': lambda v: count(round(v)), 'share': percent, 'rating': stars,
+            'minutes': minutes}[kind](value)
+
+
+def plural(number: int, word: str) -> str:
+    return f'{number} {word}{"s" * (number != 1)}'
+
+
+def clock(profile: ShopProfile, at: float) -> str:
+    """A time of day, on the shop's clock: 14:05."""
+    return f'{profile.local(at):%H:%M}'
+
+
+def day_label(day: date) -> str:
+    """Tue 24 Nov."""
+    return f'{day:%a} {day.day} {day:%b}'
+
+
+def long_day(day: date) -> str:
+    """Tuesday 24 November."""
+    return f'{day:%A} {day.day} {day:%B}'
+
+
+def weekday_plural(day: date) -> str:
+    return f'{day:%A}s'
+
+
+def stamp(profile: ShopProfile, at: float) -> str:
+    """A minute of local time, as ids of clock rules carry it."""
+    return f'{profile.local(at):%Y-%m-%dT%H:%M}'
