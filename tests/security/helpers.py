@@ -18,7 +18,8 @@ def poison(at: float) -> dict:
 
 
 def two_live_shops(data_dir: Path, *stored: dict) -> tuple[Shop, Shop]:
-    """An owner's two live shops, each with an API token; `stored` events go into the first behind the API's back."""
+    """An owner's two live shops, each with an API token and a monitoring token (for /api/health's details);
+    `stored` events go into the first behind the API's back."""
     async def make() -> tuple[Shop, Shop]:
         db = await Database.open(f'sqlite+aiosqlite:///{(data_dir / "chairside.db").resolve()}')
         try:
@@ -28,7 +29,8 @@ def two_live_shops(data_dir: Path, *stored: dict) -> tuple[Shop, Shop]:
             second = await create_shop(db, account.user_id, 'Second Cuts', 'Europe/London', profile, mode='live')
             shop_ids = [account.shops[0].shop_id, second.id]
             await append_events(db, shop_ids[0], list(stored))
-            first, other = [Shop(shop_id, (await create_token(db, shop_id, 'api', 'Till'))[1]) for shop_id in shop_ids]
+            first, other = [Shop(shop_id, (await create_token(db, shop_id, 'api', 'Till'))[1],
+                                 (await create_token(db, shop_id, 'monitor', 'Uptime'))[1]) for shop_id in shop_ids]
             return first, other
         finally:
             await db.close()

@@ -56,7 +56,7 @@ def test_no_route_answers_a_server_error_and_a_restart_serves_every_shop(running
 
     app.stop()
     app.start()
-    health = httpx.get(f'{app.url}/api/health').json()
+    health = httpx.get(f'{app.url}/api/health', headers={'Authorization': f'Bearer {shop.monitor}'}).json()
     assert health['status'] == 'ok' and health['shops_stopped'] == {}
     for each, applied in ((shop, accepted), (other, 0)):
         response = httpx.get(f'{app.url}{each.url}/metrics', headers=each.headers)
