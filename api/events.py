@@ -4,11 +4,10 @@ All or nothing per request: every event is checked first, and one bad event reje
 bad field named), so a client fixes the batch and simply sends it again. Events are stored (committed) before the
 answer and then applied to the shop's engine; open dashboards show them at the next tick, within a second.
 Should applying a checked batch still fail (a fault the checks missed), its new events are taken back out of the
-store and the engine rebuilt without them (AppContext.drop_batch): the answer is 422 naming the event, and the shop
+store and the engine rebuilt without them (shops/ingest.py): the answer is 422 naming the event, and the shop
 runs on with everything it had before.
 """
 import json
-import logging
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
@@ -18,20 +17,17 @@ from pydantic import TypeAdapter, ValidationError
 
 from engine.bounds import problems
 from engine.events import Event, event_from_dict
-from engine.shop import EngineFailed
-from store.events import insert_new_events
+from shops import Shops
+from shops.ingest import BatchFailed, NotTaken, ingest, live_engine
 
 from . import body_limits, event_models
 from .auth import shop_access
 from .event_models import Accepted, Batch, EventIn
 
-log = logging.getLogger(__name__)
-
 MAX_EVENTS = 5000
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 4  # {"events": [{"name": {}}]} still gets its field named; deeper is refused before parsing
 MAX_OPENED = 2 * MAX_EVENTS + 2  # objects and lists: the body, its list, each event (and a mistyped field in each)
-DEMO = 'This shop runs the demo simulation; switch it to live mode in Settings to send real events.'
 DESCRIPTION = f"""Send one event (a JSON object with `kind`) or a batch: `{{"events": [...]}}` with at most
 {MAX_EVENTS:,} events. Kinds: Booked, Cancelled, NoShow, CheckedIn, ServiceStarted, ServiceCompleted, Reviewed.
 
@@ -58,8 +54,7 @@ _one = TypeAdapter(EventIn)
 _batch = TypeAdapter(Batch)
 
 
-def create(ctx) -> None:
-    """`ctx` is the AppContext: its store, its engines and the per-shop locks."""
+def create(shops: Shops) -> None:
     @app.post('/api/shops/{shop_id}/events', tags=['events'], summary='Send real events of the shop',
               description=DESCRIPTION, response_model=Accepted, openapi_extra=_request_body(),
               responses={401: {'description': 'No or unknown API token'},
@@ -68,23 +63,21 @@ def create(ctx) -> None:
                          413: {'description': 'Too many events in one request'},
                          422: {'description': 'Every bad field, named; nothing was stored'}})
     async def post_events(request: Request,
-                          shop_id: Annotated[str, Depends(shop_access(lambda: ctx.store, 'events'))]):
-        engine = _live_engine(ctx, shop_id)
-        body = await _read(request)
+                          shop_id: Annotated[str, Depends(shop_access(lambda: shops.store, 'events'))]):
         try:
-            rows, events = _validate(body, {'profile': engine.profile, 'now': engine.clock.now()})
-        except _Invalid as invalid:
-            return JSONResponse({'detail': invalid.errors}, status_code=422)
-        async with ctx.shop_lock(shop_id):
-            engine = _live_engine(ctx, shop_id)  # the mode may have changed while the body was read
-            new_ids = await insert_new_events(ctx.store, shop_id, rows)
+            engine = live_engine(shops, shop_id)
+            body = await _read(request)
             try:
-                _apply(engine, events, new_ids)
-            except EngineFailed as failed:
-                log.error('shop %s: a batch could not be applied; taken back from the store', shop_id, exc_info=failed)
-                await ctx.drop_batch(shop_id, new_ids)
-                return JSONResponse({'detail': [_failed(events, failed)]}, status_code=422)
-        return Accepted(accepted=len(new_ids), duplicates=len(rows) - len(new_ids))
+                rows, events = _validate(body, {'profile': engine.profile, 'now': engine.clock.now()})
+            except _Invalid as invalid:
+                return JSONResponse({'detail': invalid.errors}, status_code=422)
+            try:
+                done = await ingest(shops, shop_id, rows, events)
+            except BatchFailed as failed:
+                return JSONResponse({'detail': [_failed(failed)]}, status_code=422)
+        except NotTaken as refused:
+            raise HTTPException(refused.status, str(refused)) from None
+        return Accepted(accepted=done.accepted, duplicates=done.duplicates)
 
 
 async def _read(request: Request) -> bytes:
@@ -103,17 +96,6 @@ async def _read(request: Request) -> bytes:
 class _Invalid(Exception):
     def __init__(self, errors: list[dict]) -> None:
         self.errors = errors
-
-
-def _live_engine(ctx, shop_id: str):
-    engine = ctx.engines.get(shop_id)
-    if engine is None:
-        raise HTTPException(503, 'The shop is starting: try again in a few seconds.')
-    if engine.feed is not None:
-        raise HTTPException(409, DEMO)
-    if engine.failure is not None:
-        raise HTTPException(503, f'{engine.failure}. Events are taken again once the shop runs: send them later.')
-    return engine
 
 
 def _validate(body: bytes, context: dict) -> tuple[list[dict], list[Event]]:
@@ -160,21 +142,11 @@ def _check(events: list[Event], is_batch: bool) -> None:
         raise _Invalid(errors)
 
 
-def _apply(engine, events: list[Event], new_ids: set[str]) -> None:
-    """The new events, first of each id, in time order, all or nothing (ShopEngine.apply_all)."""
-    fresh, seen = [], set()
-    for event in events:
-        if event.id in new_ids and event.id not in seen:
-            seen.add(event.id)
-            fresh.append(event)
-    engine.apply_all(sorted(fresh, key=lambda event: event.at))
-
-
-def _failed(events: list[Event], failed: EngineFailed) -> dict:
-    index = next(i for i, event in enumerate(events) if event.id == failed.event.id)
-    return _error(['events', index], f'This event could not be applied to the figures ({type(failed.error).__name__}), '
-                                     'so nothing of the batch was stored. It is a fault of Chairside, logged for its '
-                                     'maintainers: send the batch without this event, or again after an update.',
+def _failed(failed: BatchFailed) -> dict:
+    return _error(['events', failed.index],
+                  f'This event could not be applied to the figures ({type(failed.error).__name__}), so nothing of the '
+                  'batch was stored. It is a fault of Chairside, logged for its maintainers: send the batch without '
+                  'this event, or again after an update.',
                   'engine_failed')
 
 

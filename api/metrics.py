@@ -40,12 +40,12 @@ def snapshot_json(snapshot: Snapshot) -> dict[str, Any]:
     return jsonable_encoder(data)
 
 
-def create(ctx) -> None:
-    """`ctx` is the AppContext: its store and its engines (looked up on each use: a restart replaces an engine)."""
-    access = shop_access(lambda: ctx.store, 'figures')
+def create(shops) -> None:
+    """`shops` is the AppContext: its store and its engines (looked up on each use: a restart replaces an engine)."""
+    access = shop_access(lambda: shops.store, 'figures')
 
     def engine_of(shop_id: str):
-        engine = ctx.engines.get(shop_id)
+        engine = shops.engines.get(shop_id)
         if engine is None:
             raise HTTPException(503, 'The shop is starting: try again in a few seconds.')
         if engine.failure is not None:
@@ -69,25 +69,25 @@ def create(ctx) -> None:
     async def stream(request: Request, shop_id: Annotated[str, Depends(access)],
                      credentials: Annotated[HTTPAuthorizationCredentials, Depends(bearer)]) -> StreamingResponse:
         engine_of(shop_id)
-        return StreamingResponse(_snapshots(ctx, shop_id, request, credentials.credentials),
+        return StreamingResponse(_snapshots(shops, shop_id, request, credentials.credentials),
                                  media_type='text/event-stream',
                                  headers={'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no'})
 
 
-async def _snapshots(ctx, shop_id: str, request: Request, token: str):
-    """Until the client goes, the server stops, or the token is revoked (ctx.token_watch tells)."""
+async def _snapshots(shops, shop_id: str, request: Request, token: str):
+    """Until the client goes, the server stops, or the token is revoked (shops.token_watch tells)."""
     revoked = asyncio.Event()
 
     def on_token(shop: str | None) -> None:
         if shop is None:
             revoked.set()
     key = ('api', hash_token(token))
-    ctx.token_watch.watch(key, on_token)
+    shops.token_watch.watch(key, on_token)
     try:
         yield 'retry: 2000\n\n'
         seen, sent_at = None, 0.0
         while not revoked.is_set() and not await request.is_disconnected() and not _server_exiting():
-            engine = ctx.engines.get(shop_id)
+            engine = shops.engines.get(shop_id)
             if engine is not None and engine.failure is None:
                 state = (id(engine), engine.metrics.events_applied)  # a restart replaces the engine: that is news too
                 if state != seen or time.monotonic() - sent_at >= AT_LEAST_EVERY:
@@ -98,7 +98,7 @@ async def _snapshots(ctx, shop_id: str, request: Request, token: str):
         if revoked.is_set():
             yield f'event: error\ndata: {json.dumps({"detail": UNKNOWN})}\n\n'
     finally:
-        ctx.token_watch.unwatch(key, on_token)
+        shops.token_watch.unwatch(key, on_token)
 
 
 def _server_exiting() -> bool:

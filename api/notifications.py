@@ -24,13 +24,13 @@ class ReadRequest(BaseModel):
     all: bool = Field(False, description='Mark every notification of the shop read for this person')
 
 
-def create(ctx) -> None:
-    """`ctx` is the AppContext (its store)."""
-    access = shop_access(lambda: ctx.store, 'figures')
+def create(shops) -> None:
+    """`shops` is the AppContext (its store)."""
+    access = shop_access(lambda: shops.store, 'figures')
 
     async def member(shop_id: str, email: str) -> str:
         email = email.strip().lower()
-        for user_id, member_email, _ in await list_members(ctx.store, shop_id):
+        for user_id, member_email, _ in await list_members(shops.store, shop_id):
             if member_email == email:
                 return user_id
         raise HTTPException(422, [{'loc': ['user'], 'msg': NOT_A_MEMBER}])
@@ -39,7 +39,7 @@ def create(ctx) -> None:
              description='Newest first (at most `limit`), each with whether `user` has read it.')
     async def notifications(shop_id: Annotated[str, Depends(access)], user: str, limit: int = 50) -> dict:
         user_id = await member(shop_id, user)
-        views = await list_notifications(ctx.store, shop_id, user_id, max(1, min(limit, 200)))
+        views = await list_notifications(shops.store, shop_id, user_id, max(1, min(limit, 200)))
         return {'notifications': [{'id': v.id, 'kind': v.kind, 'priority': v.priority, 'title': v.title,
                                    'body': v.body, 'action': v.action, 'at': v.at, 'read': v.read} for v in views]}
 
@@ -49,9 +49,9 @@ def create(ctx) -> None:
     async def read(shop_id: Annotated[str, Depends(access)], body: ReadRequest) -> dict:
         user_id = await member(shop_id, body.user)
         if body.all:
-            marked = await mark_all_read(ctx.store, shop_id, user_id)
-            ctx.live.tell_user(user_id)
+            marked = await mark_all_read(shops.store, shop_id, user_id)
+            shops.live.tell_user(user_id)
             return {'marked': marked, 'unknown': []}
-        unknown = [i for i in body.ids if not await mark_read(ctx.store, shop_id, user_id, i)]
-        ctx.live.tell_user(user_id)
+        unknown = [i for i in body.ids if not await mark_read(shops.store, shop_id, user_id, i)]
+        shops.live.tell_user(user_id)
         return {'marked': len(body.ids) - len(unknown), 'unknown': unknown}

@@ -1,11 +1,42 @@
-"""The UI side of the engine loop: one NiceGUI Event per shop that every open page of the shop subscribes to."""
+"""Live fan-out: one NiceGUI Event per shop, and each snapshot put into every view a page kind needs, once.
+
+The engine loop publishes a shop's snapshot; every open page of the shop (a dashboard, the TV, the coach's page) is
+subscribed to the shop's Event and receives the same `Published` object. A page asks it for its kind's view
+(`published.view('dashboard')`): the first page to ask builds it, from the snapshot and the view before it, with the
+builder the composition root registered for that kind; every other page of the shop gets that same view. So a figure
+is put into words once per shop and snapshot, however many pages show it.
+"""
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from nicegui import Event, ui
 
 from engine import Snapshot
+
+Builder = Callable[[Snapshot, Any], Any]  # (snapshot, the view of the snapshot before, or None) -> view
+
+
+class Published:
+    """A shop's snapshot with its views, built on first demand. Holds the one before it only until its own views
+    are built, so that a page that shows the previous snapshot needs to copy only what changed."""
+    __slots__ = ('snapshot', 'previous', '_builders', '_views')
+
+    def __init__(self, snapshot: Snapshot, previous: 'Published | None', builders: dict[str, Builder]) -> None:
+        self.snapshot, self.previous, self._builders, self._views = snapshot, previous, builders, {}
+        if previous is not None:
+            previous.previous = None  # one step back is all a delta needs: no chain of old snapshots
+
+    def view(self, kind: str) -> Any:
+        view = self._views.get(kind)
+        if view is None:
+            before = self.previous._views.get(kind) if self.previous is not None else None
+            view = self._views[kind] = self._builders[kind](self.snapshot, before)
+        return view
+
+
+Update = Published | str  # a snapshot, or a sentence saying why the shop's figures have stopped
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,30 +49,37 @@ class OpenPage:
 
 class LiveShops:
     def __init__(self) -> None:
-        self._events: dict[str, Event[Snapshot | str]] = {}
+        self.builders: dict[str, Builder] = {}  # page kind -> its view's builder, registered by main.py
+        self._events: dict[str, Event[Update]] = {}
         self._users: dict[str, Event] = {}  # per user: something of theirs changed (e.g. read state)
         self.pages: dict[str, OpenPage] = {}  # by client id
-        self.latest: dict[str, Snapshot | str] = {}  # so a new page shows figures (or why they stopped) at once
+        self.latest: dict[str, Update] = {}  # so a new page shows figures (or why they stopped) at once
         self.closed = 0  # pages closed since the process started
 
-    def _event(self, shop_id: str) -> Event[Snapshot | str]:
+    def _event(self, shop_id: str) -> Event[Update]:
         if shop_id not in self._events:
             self._events[shop_id] = Event()
         return self._events[shop_id]
 
     def publish(self, snapshot: Snapshot) -> None:
-        self.latest[snapshot.shop_id] = snapshot
-        self._event(snapshot.shop_id).emit(snapshot)
+        before = self.latest.get(snapshot.shop_id)
+        published = Published(snapshot, before if isinstance(before, Published) else None, self.builders)
+        self.latest[snapshot.shop_id] = published
+        self._event(snapshot.shop_id).emit(published)
 
     def report_failure(self, shop_id: str, message: str) -> None:
         self.latest[shop_id] = message
         self._event(shop_id).emit(message)
 
-    def subscribe(self, shop_id: str, receive: Callable[[Snapshot | str], None]) -> None:
+    def subscribe(self, shop_id: str, receive: Callable[[Update], None]) -> None:
         """Call inside a page, so NiceGUI unsubscribes when the page goes away; the latest update comes at once."""
         self._event(shop_id).subscribe(receive)
         if shop_id in self.latest:
             receive(self.latest[shop_id])
+
+    def snapshot(self, shop_id: str) -> Snapshot | None:
+        latest = self.latest.get(shop_id)
+        return latest.snapshot if isinstance(latest, Published) else None
 
     @property
     def subscribers(self) -> int:

@@ -11,9 +11,9 @@ from fastapi.responses import PlainTextResponse, RedirectResponse
 from nicegui import Client, app, ui
 from starlette.middleware.base import BaseHTTPMiddleware
 
+from shops import Shops
 from store.accounts import Account, Standing, get_account
 
-from .context import AppContext
 from .sign_in import KNOWN, clear_session, complete
 
 log = logging.getLogger(__name__)
@@ -28,16 +28,16 @@ class AuthMiddleware(BaseHTTPMiddleware):
     Requests that arrive while the store is still opening wait for it; if it could not be opened, they are told why.
     """
 
-    def __init__(self, app_, ctx: AppContext) -> None:
+    def __init__(self, app_, shops: Shops) -> None:
         super().__init__(app_)
-        self.ctx = ctx
+        self.shops = shops
 
     async def dispatch(self, request: Request, call_next):
         path = request.url.path
         if not path.startswith('/_nicegui'):
-            await self.ctx.started.wait()
-            if self.ctx.startup_error:
-                return PlainTextResponse(self.ctx.startup_error, status_code=503)
+            await self.shops.started.wait()
+            if self.shops.startup_error:
+                return PlainTextResponse(self.shops.startup_error, status_code=503)
         is_page = path in Client.page_routes.values() or path.startswith('/kiosk/')
         if is_page and not path.startswith(OPEN_ROUTES) and not app.storage.user.get('user_id'):
             target = quote(path) + (f'?{request.url.query}' if request.url.query else '')  # as the browser sent it
@@ -45,20 +45,20 @@ class AuthMiddleware(BaseHTTPMiddleware):
         return await call_next(request)
 
 
-def sign_in(ctx: AppContext, request: Request, account: Account, target: str) -> None:
+def sign_in(shops: Shops, request: Request, account: Account, target: str) -> None:
     """Call once the password is checked, with the sign-in page's request: the browser goes to `target` (made safe
     here) under a new session id. It is remembered to have signed in as this email, so that strangers' guesses
     cannot pause it (store/lockout.py)."""
     known = app.storage.user.get(KNOWN) or {'device': secrets.token_hex(16), 'emails': []}
     emails = [account.email, *(e for e in known['emails'] if e != account.email)][:5]
     app.storage.user[KNOWN] = {'device': known['device'], 'emails': emails}
-    complete(ctx, request, account, safe_target(target))
+    complete(shops, request, account, safe_target(target))
 
 
-async def sign_out(ctx: AppContext, user_id: str, session: MutableMapping) -> None:
+async def sign_out(shops: Shops, user_id: str, session: MutableMapping) -> None:
     """Ends a browser's session (`session`: app.storage.user as the page found it); its open tabs go to sign-in."""
     clear_session(session)
-    await ctx.session_watch.tell(user_id)
+    await shops.session_watch.tell(user_id)
 
 
 def device_for(email: str) -> str | None:
@@ -86,11 +86,11 @@ def _say_untrusted(address: str) -> None:
                 'CHAIRSIDE_TRUSTED_PROXIES, or every visitor counts as that one address', address)
 
 
-async def signed_in(ctx: AppContext) -> tuple[Account, str] | None:
+async def signed_in(shops: Shops) -> tuple[Account, str] | None:
     """The signed-in account and the shop it is looking at, or None when the session no longer holds (signed out, the
     password changed since it signed in, or no shop left)."""
     user_id = app.storage.user.get('user_id')
-    account = await get_account(ctx.store, user_id) if user_id else None
+    account = await get_account(shops.store, user_id) if user_id else None
     if account is None or not account.shops or account.session_epoch != app.storage.user.get('epoch', 0):
         clear_session(app.storage.user)
         return None
@@ -101,21 +101,21 @@ async def signed_in(ctx: AppContext) -> tuple[Account, str] | None:
     return account, shop_id
 
 
-async def page_session(ctx: AppContext, path: str) -> tuple[Account, str] | None:
+async def page_session(shops: Shops, path: str) -> tuple[Account, str] | None:
     """For a page's first lines: the account and shop, or None after sending the visitor where they must go first
     (sign-in, and back here afterwards; or their own account page while a one-time password is to be changed)."""
-    session = await signed_in(ctx)
+    session = await signed_in(shops)
     if session is None:
         ui.navigate.to(f'/login?redirect_to={quote(path)}')
         return None
     if session[0].must_change_password:
         ui.navigate.to('/account')
         return None
-    watch_session(ctx, *session, path)
+    watch_session(shops, *session, path)
     return session
 
 
-def watch_session(ctx: AppContext, account: Account, shop_id: str, path: str) -> None:
+def watch_session(shops: Shops, account: Account, shop_id: str, path: str) -> None:
     """Call inside a page: it goes to sign-in (and back here after) once its session no longer holds: signed out in
     another tab, the password changed, no shop left; removed from this shop only, to the dashboard of another."""
     storage, leave = app.storage.user, ui.navigate.to  # bound now: in tests each simulated user has its own
@@ -125,14 +125,14 @@ def watch_session(ctx: AppContext, account: Account, shop_id: str, path: str) ->
             and storage.get('epoch', 0) == standing.session_epoch and bool(standing.shop_ids)
         if holds and shop_id in standing.shop_ids:
             return
-        ctx.session_watch.unwatch(account.user_id, check)  # once is enough
+        shops.session_watch.unwatch(account.user_id, check)  # once is enough
         if holds:
             leave('/')
             return
         if storage.get('user_id') == account.user_id:
             clear_session(storage)  # this browser's session is over
         leave(f'/login?redirect_to={quote(path)}')
-    ctx.session_watch.watch(account.user_id, check)
+    shops.session_watch.watch(account.user_id, check)
 
 
 def safe_target(redirect_to: str | None) -> str:

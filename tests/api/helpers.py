@@ -34,30 +34,30 @@ class Shop:
 
 async def live_shop(user: User) -> Shop:
     await sign_up_owner(user)
-    ctx = app.state.ctx
-    ctx.real_clock = SimClock(start=NOW)  # live shops' clock: real time, from a known instant
-    (shop_id,) = ctx.engines
+    shops = app.state.shops
+    shops.real_clock = SimClock(start=NOW)  # live shops' clock: real time, from a known instant
+    (shop_id,) = shops.engines
     await switch_mode(shop_id, 'live')
-    _, token = await create_token(ctx.store, shop_id, 'api', 'Till')
+    _, token = await create_token(shops.store, shop_id, 'api', 'Till')
     return Shop(shop_id, token)
 
 
 async def another_live_shop(first: Shop) -> Shop:
     """A second shop of the same owner, live, with its own token."""
-    ctx = app.state.ctx
-    async with ctx.store.session() as session:
+    shops = app.state.shops
+    async with shops.store.session() as session:
         owner_id = await session.scalar(select(Membership.user_id).where(Membership.shop_id == first.id))
-    shop = await create_shop(ctx.store, owner_id, 'Second Shop', 'Europe/London', demo_profile().to_dict(),
+    shop = await create_shop(shops.store, owner_id, 'Second Shop', 'Europe/London', demo_profile().to_dict(),
                              mode='live')
-    await ctx.restart_shop(shop)
-    _, token = await create_token(ctx.store, shop.id, 'api', 'Till')
+    await shops.restart_shop(shop)
+    _, token = await create_token(shops.store, shop.id, 'api', 'Till')
     return Shop(shop.id, token)
 
 
 async def switch_mode(shop_id: str, mode: str) -> None:
-    ctx = app.state.ctx
-    await update_shop(ctx.store, shop_id, mode=mode)
-    await ctx.restart_shop(await get_shop(ctx.store, shop_id))
+    shops = app.state.shops
+    await update_shop(shops.store, shop_id, mode=mode)
+    await shops.restart_shop(await get_shop(shops.store, shop_id))
 
 
 def visit(n: int, at: float | None = None, price: float = 35.0, barber: str = 'Marco') -> list[dict]:

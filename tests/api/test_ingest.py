@@ -17,7 +17,7 @@ async def test_a_batch_is_stored_applied_and_counted_once_when_resent(user: User
     again = await user.http_client.post(f'{shop.url}/events', json={'events': visit(2) + visit(3)},
                                         headers=shop.headers)
     assert again.json() == {'accepted': 3, 'duplicates': 3}
-    assert len(await load_events(app.state.ctx.store, shop.id)) == 9
+    assert len(await load_events(app.state.shops.store, shop.id)) == 9
     metrics = (await user.http_client.get(f'{shop.url}/metrics', headers=shop.headers)).json()
     assert metrics['events_applied'] == 9 and metrics['today']['revenue'] == 105.0 and metrics['today']['tips'] == 15.0
 
@@ -28,7 +28,7 @@ async def test_one_event_and_iso_times_with_a_zone_are_accepted(user: User):
     review = {'kind': 'Reviewed', 'id': 'r1', 'at': at, 'customer': 'c1', 'barber': 'Dee', 'stars': 5, 'text': 'Sharp'}
     response = await user.http_client.post(f'{shop.url}/events', json=review, headers=shop.headers)
     assert response.json() == {'accepted': 1, 'duplicates': 0}
-    (stored,) = await load_events(app.state.ctx.store, shop.id)
+    (stored,) = await load_events(app.state.shops.store, shop.id)
     assert stored['kind'] == 'Reviewed' and stored['at'] == NOW - 60
 
 
@@ -64,8 +64,8 @@ async def test_every_bad_field_is_named_and_nothing_of_the_batch_is_stored(user:
     assert 'Add the time zone' in said['events', 5, 'at']
     assert 'Booked, Cancelled' in said['events', 6, 'kind']
     assert 'not milliseconds' in said['events', 9, 'at']
-    assert await load_events(app.state.ctx.store, shop.id) == []
-    assert app.state.ctx.engines[shop.id].metrics.events_applied == 0
+    assert await load_events(app.state.shops.store, shop.id) == []
+    assert app.state.shops.engines[shop.id].metrics.events_applied == 0
 
 
 async def test_a_single_event_names_its_field_and_a_malformed_body_says_what_to_send(user: User):
@@ -84,7 +84,7 @@ async def test_too_many_events_in_one_request_are_refused_with_how_to_split(user
     events = [{**visit(1)[0], 'id': f'e{i}'} for i in range(5001)]
     response = await user.http_client.post(f'{shop.url}/events', json={'events': events}, headers=shop.headers)
     assert response.status_code == 413 and 'at most 5,000 events' in response.json()['detail']
-    assert await load_events(app.state.ctx.store, shop.id) == []
+    assert await load_events(app.state.shops.store, shop.id) == []
 
 
 async def test_a_demo_shop_refuses_real_events_and_takes_them_once_live(user: User):
@@ -94,11 +94,11 @@ async def test_a_demo_shop_refuses_real_events_and_takes_them_once_live(user: Us
     assert response.status_code == 409
     assert response.json()['detail'] == ('This shop runs the demo simulation; switch it to live mode in Settings to '
                                           'send real events.')
-    assert await load_events(app.state.ctx.store, shop.id) == []
+    assert await load_events(app.state.shops.store, shop.id) == []
     await switch_mode(shop.id, 'live')
     response = await user.http_client.post(f'{shop.url}/events', json={'events': visit(1)}, headers=shop.headers)
     assert response.json()['accepted'] == 3
-    engine = app.state.ctx.engines[shop.id]
+    engine = app.state.shops.engines[shop.id]
     assert engine.feed is None and engine.metrics.events_applied == 3  # no simulated event in a live shop
 
 
@@ -106,7 +106,7 @@ async def test_switching_back_to_live_brings_the_stored_events_back(user: User):
     shop = await live_shop(user)
     await user.http_client.post(f'{shop.url}/events', json={'events': visit(1) + visit(2)}, headers=shop.headers)
     await switch_mode(shop.id, 'demo')
-    assert app.state.ctx.engines[shop.id].feed is not None
+    assert app.state.shops.engines[shop.id].feed is not None
     await switch_mode(shop.id, 'live')
     metrics = (await user.http_client.get(f'{shop.url}/metrics', headers=shop.headers)).json()
     assert metrics['events_applied'] == 6 and metrics['simulated'] is False and metrics['today']['revenue'] == 70.0

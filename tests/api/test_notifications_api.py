@@ -9,7 +9,7 @@ from .helpers import live_shop
 
 async def test_other_programs_read_notifications_and_mark_them_read_per_person(user: User):
     shop = await live_shop(user)
-    stored = await add_notification(app.state.ctx.store, shop.id, 'five_star_review', 'New 5-star review',
+    stored = await add_notification(app.state.shops.store, shop.id, 'five_star_review', 'New 5-star review',
                                     '"Great fade" (Carlos Y., served by Dee).', priority='success', key='t:1')
     url = f'{shop.url}/notifications'
 

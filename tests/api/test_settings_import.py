@@ -11,7 +11,7 @@ from nicegui.testing import User
 
 from engine import SimClock
 from store.events import load_events
-from ui.components import settings_import
+from ui.settings import data_import as settings_import
 
 from .helpers import NOW
 from .live_app import prepare
@@ -28,12 +28,12 @@ CSV = ('date,time,barber,service,price,tip,status\n'
 async def open_card(user: User) -> str:
     from tests.ui.helpers import sign_up_owner
     await sign_up_owner(user)
-    app.state.ctx.real_clock = SimClock(start=NOW)
-    (shop_id,) = app.state.ctx.engines
+    app.state.shops.real_clock = SimClock(start=NOW)
+    (shop_id,) = app.state.shops.engines
 
     @ui.page('/data-source')
     async def page() -> None:
-        await settings_import.create(app.state.ctx, shop_id)
+        await settings_import.create(app.state.shops, shop_id)
     await user.open('/data-source')
     return shop_id
 
@@ -51,7 +51,7 @@ async def test_the_owner_switches_to_live_imports_a_file_sees_the_rejected_rows_
     await user.should_see('Switch to live mode? The simulated figures disappear')
     user.find(marker='confirm-yes').click()
     await user.should_see('Live: the dashboard shows only the real events')
-    engine = app.state.ctx.engines[shop_id]
+    engine = app.state.shops.engines[shop_id]
     assert engine.feed is None and engine.metrics.events_applied == 0
 
     await upload(user, CSV)
@@ -59,14 +59,14 @@ async def test_the_owner_switches_to_live_imports_a_file_sees_the_rejected_rows_
     (table,) = user.find(marker='import-rejected').elements
     assert [(row['line'], row['reason'][:20]) for row in table.rows] == [(4, 'Unknown barber "Bob"'),
                                                                         (6, 'Price "-5" must be a')]
-    snapshot = app.state.ctx.engines[shop_id].snapshot()
+    snapshot = app.state.shops.engines[shop_id].snapshot()
     assert snapshot.last_week.revenue == 75.0 and snapshot.last_week.tips == 5.0  # Tuesday 17th, as seen on the 24th
-    assert len(await load_events(app.state.ctx.store, shop_id)) == 10
+    assert len(await load_events(app.state.shops.store, shop_id)) == 10
 
     await upload(user, CSV)
     await user.should_see('3 of 5 rows imported (0 new events, 10 were there already); 2 rejected')
-    assert len(await load_events(app.state.ctx.store, shop_id)) == 10
-    assert app.state.ctx.engines[shop_id].metrics.events_applied == 10
+    assert len(await load_events(app.state.shops.store, shop_id)) == 10
+    assert app.state.shops.engines[shop_id].metrics.events_applied == 10
 
 
 async def test_switching_back_to_demo_is_confirmed_and_cancelling_changes_nothing(user: User):
@@ -75,7 +75,7 @@ async def test_switching_back_to_demo_is_confirmed_and_cancelling_changes_nothin
     await user.should_see(marker='confirm-dialog')
     user.find(marker='confirm-cancel').click()
     await user.should_see('Demo: the dashboard shows a simulated shop')
-    assert app.state.ctx.engines[shop_id].feed is not None
+    assert app.state.shops.engines[shop_id].feed is not None
 
 
 def test_the_command_line_imports_prints_the_report_and_refuses_a_demo_shop(tmp_path: Path):

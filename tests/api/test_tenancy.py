@@ -21,7 +21,7 @@ async def test_a_token_of_shop_a_cannot_post_to_or_read_shop_b(user: User):
         response = await call(path, headers=a.headers, **kwargs)
         assert response.status_code == 403, path
         assert response.json() == {'detail': OTHER_SHOP}, path  # a real shop and a guessed one look the same
-    assert await load_events(app.state.ctx.store, b.id) == []
+    assert await load_events(app.state.shops.store, b.id) == []
     response = await user.http_client.post(f'{b.url}/events', json={'events': visit(1)}, headers=b.headers)
     assert response.json()['accepted'] == 3
 
@@ -33,8 +33,8 @@ async def test_no_token_an_unknown_one_or_a_revoked_one_is_401(user: User):
     assert no_token.headers['www-authenticate'] == 'Bearer'
     unknown = await user.http_client.get(f'{shop.url}/metrics', headers={'Authorization': 'Bearer not-a-token'})
     assert unknown.status_code == 401 and 'unknown or revoked' in unknown.json()['detail']
-    (token,) = await list_tokens(app.state.ctx.store, shop.id, 'api')
-    assert await revoke_token(app.state.ctx.store, shop.id, 'api', token.id)
+    (token,) = await list_tokens(app.state.shops.store, shop.id, 'api')
+    assert await revoke_token(app.state.shops.store, shop.id, 'api', token.id)
     revoked = await user.http_client.post(f'{shop.url}/events', json={'events': visit(1)}, headers=shop.headers)
     assert revoked.status_code == 401
 

@@ -21,7 +21,7 @@ async def test_without_credentials_health_says_only_whether_the_service_is_up(us
 
 async def test_staff_see_the_status_only_and_the_owner_the_details(user: User, create_user):
     await sign_up_owner(user)
-    one_time = await invite_staff(app.state.ctx.store, next(iter(app.state.ctx.engines)), 'sam@example.com')
+    one_time = await invite_staff(app.state.shops.store, next(iter(app.state.shops.engines)), 'sam@example.com')
     staff = create_user()
     await sign_in_invited(staff, 'sam@example.com', one_time)
     assert (await staff.http_client.get('/api/health')).json() == {'status': 'ok'}
@@ -57,6 +57,6 @@ async def test_a_monitoring_token_made_in_settings_reads_the_details_until_revok
 
 async def test_an_api_token_is_not_a_monitoring_token(user: User, create_user):
     await sign_up_owner(user)
-    _, token = await create_token(app.state.ctx.store, next(iter(app.state.ctx.engines)), 'api', 'Till')
+    _, token = await create_token(app.state.shops.store, next(iter(app.state.shops.engines)), 'api', 'Till')
     response = await create_user().http_client.get('/api/health', headers={'Authorization': f'Bearer {token}'})
     assert response.status_code == 401 and 'sessions' not in response.text

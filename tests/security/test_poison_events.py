@@ -27,7 +27,7 @@ async def test_an_appointment_in_the_year_33658_is_refused_and_nothing_of_its_ba
     response = await post(user, shop, {'events': events})
     assert response.status_code == 422
     assert 'milliseconds' in named(response)['events', 0, 'appointment_at']
-    assert await load_events(app.state.ctx.store, shop.id) == []
+    assert await load_events(app.state.shops.store, shop.id) == []
     response = await post(user, shop, {'events': events[1:]})
     assert response.json() == {'accepted': 12, 'duplicates': 0}
     metrics = (await user.http_client.get(f'{shop.url}/metrics', headers=shop.headers)).json()
@@ -49,7 +49,7 @@ async def test_every_time_and_text_of_an_event_is_bounded(user: User):
         response = await post(user, shop, {**POISON, 'appointment_at': NOW + 86400, field: value})
         assert response.status_code == 422, (field, value, response.text)
         assert list(named(response)) == [(field,)], (field, value)
-    assert await load_events(app.state.ctx.store, shop.id) == []
+    assert await load_events(app.state.shops.store, shop.id) == []
 
 
 async def test_strings_are_not_numbers_and_numbers_are_not_booleans(user: User):
@@ -64,7 +64,7 @@ async def test_strings_are_not_numbers_and_numbers_are_not_booleans(user: User):
         assert list(named(response)) == [(field,)], (field, value)
     response = await post(user, shop, {**checked_in, 'walk_in': 'yes'})
     assert 'true or false' in named(response)['walk_in',]
-    assert await load_events(app.state.ctx.store, shop.id) == []
+    assert await load_events(app.state.shops.store, shop.id) == []
 
 
 async def test_deeply_nested_json_is_refused_with_what_to_send(user: User):
@@ -74,4 +74,4 @@ async def test_deeply_nested_json_is_refused_with_what_to_send(user: User):
         response = await post(user, shop, content=body)
         assert response.status_code == 422, body[:60]  # was a 500: RecursionError in json.loads
         assert 'more than 4 levels deep' in named(response)['body',]
-    assert await load_events(app.state.ctx.store, shop.id) == []
+    assert await load_events(app.state.shops.store, shop.id) == []

@@ -11,13 +11,13 @@ import pytest
 from nicegui import app
 from nicegui.testing import User
 
+from shops import watch as watch_module
+from shops.watch import Watch
 from store.accounts import change_password
 from store.staff import invite_staff, list_members, remove_staff
 from store.tokens import create_token, hash_token, list_tokens, revoke_token
 from tests.api.helpers import live_shop
 from tests.ui.helpers import OWNER_EMAIL, OWNER_PASSWORD, sign_in, sign_in_invited, sign_up_owner
-from ui import watch as watch_module
-from ui.watch import Watch
 
 from .stream import OpenStream
 
@@ -37,7 +37,7 @@ async def _until(condition, what: str) -> None:
 async def _open_stream(shop) -> OpenStream:
     stream = OpenStream(f'{shop.url}/metrics/stream', shop.token)
     await stream.read_until('event: snapshot')  # open and sending
-    await _until(lambda: app.state.ctx.token_watch.watchers(('api', hash_token(shop.token))) > 0, 'stream watched')
+    await _until(lambda: app.state.shops.token_watch.watchers(('api', hash_token(shop.token))) > 0, 'stream watched')
     return stream
 
 
@@ -66,9 +66,9 @@ async def test_a_token_revoked_behind_the_apps_back_ends_its_stream_at_the_next_
     shop = await live_shop(user)
     stream = await _open_stream(shop)
     try:
-        (row,) = await list_tokens(app.state.ctx.store, shop.id, 'api')
-        await revoke_token(app.state.ctx.store, shop.id, 'api', row.id)  # e.g. another process, or by hand
-        await app.state.ctx.token_watch.check()  # what the app does every CHECK_SECONDS
+        (row,) = await list_tokens(app.state.shops.store, shop.id, 'api')
+        await revoke_token(app.state.shops.store, shop.id, 'api', row.id)  # e.g. another process, or by hand
+        await app.state.shops.token_watch.check()  # what the app does every CHECK_SECONDS
         assert 'event: error' in await stream.ended()
     finally:
         await stream.close()
@@ -79,14 +79,14 @@ async def test_a_stream_that_ends_leaves_no_watcher_behind(user: User):
     stream = await _open_stream(shop)
     await stream.close()  # the client went away
     key = ('api', hash_token(shop.token))
-    await _until(lambda: app.state.ctx.token_watch.watchers(key) == 0, 'the stream unwatched its token')
+    await _until(lambda: app.state.shops.token_watch.watchers(key) == 0, 'the stream unwatched its token')
 
 
 async def _staff_with_two_tabs(user: User, create_user) -> tuple[User, User]:
     """The owner signed up; a staff member signed in, with the dashboard in one tab and the coach in another."""
     await sign_up_owner(user)
-    (shop_id,) = app.state.ctx.engines
-    one_time = await invite_staff(app.state.ctx.store, shop_id, STAFF_EMAIL)
+    (shop_id,) = app.state.shops.engines
+    one_time = await invite_staff(app.state.shops.store, shop_id, STAFF_EMAIL)
     dashboard = create_user()
     await sign_in_invited(dashboard, STAFF_EMAIL, one_time)
     coach = create_user()
@@ -109,10 +109,10 @@ async def test_removing_a_staff_member_ends_their_open_dashboard_and_coach(user:
 
 async def test_a_staff_member_removed_behind_the_apps_back_leaves_at_the_next_check(user: User, create_user):
     dashboard, coach = await _staff_with_two_tabs(user, create_user)
-    (shop_id,) = app.state.ctx.engines
-    staff_id = next(u for u, email, _ in await list_members(app.state.ctx.store, shop_id) if email == STAFF_EMAIL)
-    await remove_staff(app.state.ctx.store, shop_id, staff_id)
-    await app.state.ctx.session_watch.check()
+    (shop_id,) = app.state.shops.engines
+    staff_id = next(u for u, email, _ in await list_members(app.state.shops.store, shop_id) if email == STAFF_EMAIL)
+    await remove_staff(app.state.shops.store, shop_id, staff_id)
+    await app.state.shops.session_watch.check()
     await dashboard.should_see(marker='sign-in')
     await coach.should_see(marker='sign-in')
 
@@ -150,15 +150,15 @@ async def test_changing_the_password_ends_the_sessions_of_other_browsers(user: U
 
 async def test_a_password_changed_behind_the_apps_back_ends_every_session_at_the_next_check(user: User):
     await sign_up_owner(user)
-    (member,) = await list_members(app.state.ctx.store, next(iter(app.state.ctx.engines)))
-    await change_password(app.state.ctx.store, member[0], OWNER_PASSWORD, 'changed somewhere else')
-    await app.state.ctx.session_watch.check()
+    (member,) = await list_members(app.state.shops.store, next(iter(app.state.shops.engines)))
+    await change_password(app.state.shops.store, member[0], OWNER_PASSWORD, 'changed somewhere else')
+    await app.state.shops.session_watch.check()
     await user.should_see(marker='sign-in')
 
 
 async def test_revoking_a_kiosk_token_in_settings_turns_its_screen_off_at_once(user: User, create_user):
     await sign_up_owner(user)
-    _, token = await create_token(app.state.ctx.store, next(iter(app.state.ctx.engines)), 'kiosk', 'TV')
+    _, token = await create_token(app.state.shops.store, next(iter(app.state.shops.engines)), 'kiosk', 'TV')
     tv = create_user()
     await tv.open(f'/kiosk/{token}')
     await tv.should_see(marker='kiosk-time')

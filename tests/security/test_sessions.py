@@ -37,7 +37,7 @@ async def test_a_session_id_planted_before_sign_in_opens_nothing_after_it(user: 
 
 async def test_a_sign_in_ticket_works_once_and_only_in_the_browser_that_signed_in(user: User, create_user):
     await sign_up_owner(user)
-    ctx = app.state.ctx
+    ctx = app.state.shops
     ((owner_id, _, _),) = await list_members(ctx.store, next(iter(ctx.engines)))
     account = await get_account(ctx.store, owner_id)
     browser = create_user()
@@ -76,7 +76,7 @@ async def test_behind_https_the_session_cookie_is_secure(served_over_https, user
 
 async def test_every_response_carries_the_security_headers(user: User, create_user):
     await sign_up_owner(user)
-    _, kiosk = await create_token(app.state.ctx.store, next(iter(app.state.ctx.engines)), 'kiosk', 'TV')
+    _, kiosk = await create_token(app.state.shops.store, next(iter(app.state.shops.engines)), 'kiosk', 'TV')
     stranger = create_user()
     for path in ('/', '/login', '/api/health', '/api/shops/x/metrics', '/docs', f'/kiosk/{kiosk}'):
         headers = (await stranger.http_client.get(path)).headers  # '/' answers with a redirect to sign-in

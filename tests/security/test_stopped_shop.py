@@ -29,7 +29,7 @@ async def test_a_batch_that_fails_half_way_is_not_kept_and_the_shop_runs_on(user
     assert response.status_code == 422
     (error,) = response.json()['detail']
     assert error['loc'] == ['events', 5] and 'nothing of the batch was stored' in error['msg']
-    assert {e['id'] for e in await load_events(app.state.ctx.store, shop.id)} == {e['id'] for e in visit(1)}
+    assert {e['id'] for e in await load_events(app.state.shops.store, shop.id)} == {e['id'] for e in visit(1)}
     figures = await metrics(user, shop)
     assert figures['events_applied'] == 3 and figures['today']['revenue'] == 35.0  # not half of the batch
     response = await user.http_client.post(f'{shop.url}/events', json={'events': visit(2)}, headers=shop.headers)
@@ -44,7 +44,7 @@ async def test_a_shop_whose_stored_events_cannot_be_applied_stops_alone_and_says
     second = await another_live_shop(first)
     for shop in (first, second):
         await user.http_client.post(f'{shop.url}/events', json={'events': visit(1)}, headers=shop.headers)
-    ctx = app.state.ctx
+    ctx = app.state.shops
     await append_events(ctx.store, first.id, [poison(NOW - 600)])  # behind the API's back, as a bug might
     await ctx.load_live_events(first.id)  # what a restart or a CSV import does: was ValueError (year out of range)
 

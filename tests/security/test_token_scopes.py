@@ -13,7 +13,7 @@ NO_EVENTS = ('This API token may not post events: make a token with "Post events
 
 
 async def _token(shop: Shop, *scopes: str) -> dict[str, str]:
-    _, token = await create_token(app.state.ctx.store, shop.id, 'api', 'Scoped', scopes)
+    _, token = await create_token(app.state.shops.store, shop.id, 'api', 'Scoped', scopes)
     return {'Authorization': f'Bearer {token}'}
 
 
@@ -61,5 +61,5 @@ async def test_the_owner_chooses_the_scopes_when_making_a_token(user: User):
     assert (await user.http_client.get(f'{shop.url}/metrics', headers=headers)).status_code == 200
     refused = await user.http_client.post(f'{shop.url}/events', json={'events': visit(1)}, headers=headers)
     assert refused.json() == {'detail': NO_EVENTS}
-    scopes = {row.name: row.scopes for row in await list_tokens(app.state.ctx.store, shop.id, 'api')}
+    scopes = {row.name: row.scopes for row in await list_tokens(app.state.shops.store, shop.id, 'api')}
     assert scopes == {'Till': 'events figures', 'Reporting': 'figures'}

@@ -8,7 +8,7 @@ from api.metrics import snapshot_json
 from engine import CheckedIn, LeftUnserved, ServiceCompleted, ServiceStarted, ShopEngine, SimClock, demo_profile
 from engine.shop import QUEUE_LENGTH
 from tests.unit.reference import kpis, live_figures
-from ui.components.activity_feed import describe
+from ui.dashboard.activity_feed import describe
 
 TUESDAY = date(2026, 11, 24)
 CROWD = 20_000

@@ -12,12 +12,12 @@ def text_of(user: User, marker: str) -> str:
 
 def advance(seconds: float) -> None:
     """Move the demo shops' clock on and let the engine loop publish, as a tick would."""
-    app.state.ctx.demo_clock.advance(seconds)
+    app.state.shops.demo_clock.advance(seconds)
     app.state.loop.tick()
 
 
 def the_engine():
-    (engine,) = app.state.ctx.engines.values()
+    (engine,) = app.state.shops.engines.values()
     return engine
 
 

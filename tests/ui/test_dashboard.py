@@ -61,7 +61,7 @@ async def test_the_owner_can_speed_the_simulation_up_for_every_screen(user: User
     await other.should_see(marker='speed', retries=50)
     (toggle,) = user.find(marker='speed').elements
     toggle.value = 60  # what choosing '60x' does
-    assert app.state.ctx.demo_clock.speed == 60
+    assert app.state.shops.demo_clock.speed == 60
     advance(0)
     (other_toggle,) = other.find(marker='speed').elements
     assert other_toggle.value == 60
@@ -69,11 +69,11 @@ async def test_the_owner_can_speed_the_simulation_up_for_every_screen(user: User
 
 async def test_a_failing_part_says_so_and_the_rest_keeps_updating(user: User, caplog, monkeypatch):
     await sign_up_owner(user)
-    from ui.state import SessionState
+    from ui.dashboard import view
 
-    def broken(self, snapshot):
+    def broken(dashboard_view, snapshot):
         raise ValueError('broken chart data')
-    monkeypatch.setattr(SessionState, '_update_chart', broken)
+    monkeypatch.setitem(view.PART_BUILDERS, 'chart', broken)
     revenue = text_of(user, 'metric-revenue-value')
     advance(90 * 60)
     await user.should_see('This part could not be updated (ValueError).')
@@ -158,7 +158,7 @@ async def test_the_figures_below_the_cards_show_the_clients_and_each_barbers_reb
 
 async def test_a_closed_dashboard_leaves_no_binding_behind(user: User, create_user):
     """Bindings of a closed page must go with it: one that outlived it would keep its whole state alive."""
-    from ui.state import SessionState
+    from ui.dashboard.state import SessionState
 
     def bound_states() -> set[int]:
         links = [link for links in binding.bindings.values() for link in links]
@@ -175,7 +175,7 @@ async def test_a_closed_dashboard_leaves_no_binding_behind(user: User, create_us
 
 async def test_a_closed_dashboard_is_freed_without_waiting_for_the_collector(user: User, create_user):
     """Pages are frozen for the collector (runtime/memory.py): what reference counting frees needs no sweep."""
-    from ui.state import SessionState
+    from ui.dashboard.state import SessionState
 
     await sign_up_owner(user)
     second = create_user()

@@ -15,15 +15,15 @@ from .helpers import sign_in_invited, sign_up_owner, the_engine
 
 async def test_staff_of_one_shop_see_nothing_of_another(user: User, create_user):
     await sign_up_owner(user)
-    ctx = app.state.ctx
+    shops = app.state.shops
     shop_a = the_engine().profile.id
     owner_id = await _owner_id()
-    shop_b = await create_shop(ctx.store, owner_id, 'Shop B', 'Europe/London', demo_profile().to_dict())
-    ctx.start_shop(await get_shop(ctx.store, shop_b.id))
-    conversation = await create_conversation(ctx.store, shop_a, owner_id, 'Secret plans of shop A')
-    await add_message(ctx.store, shop_a, owner_id, conversation.id, 'user', 'Secret plans of shop A')
-    await add_notification(ctx.store, shop_a, 'insight', 'Only for shop A', 'A figure of shop A', key='a:1')
-    one_time = await invite_staff(ctx.store, shop_b.id, 'b-staff@example.com')
+    shop_b = await create_shop(shops.store, owner_id, 'Shop B', 'Europe/London', demo_profile().to_dict())
+    shops.start_shop(await get_shop(shops.store, shop_b.id))
+    conversation = await create_conversation(shops.store, shop_a, owner_id, 'Secret plans of shop A')
+    await add_message(shops.store, shop_a, owner_id, conversation.id, 'user', 'Secret plans of shop A')
+    await add_notification(shops.store, shop_a, 'insight', 'Only for shop A', 'A figure of shop A', key='a:1')
+    one_time = await invite_staff(shops.store, shop_b.id, 'b-staff@example.com')
 
     staff = create_user()
     await sign_in_invited(staff, 'b-staff@example.com', one_time)
@@ -37,5 +37,5 @@ async def test_staff_of_one_shop_see_nothing_of_another(user: User, create_user)
 
 
 async def _owner_id() -> str:
-    async with app.state.ctx.store.session() as session:
+    async with app.state.shops.store.session() as session:
         return await session.scalar(select(Membership.user_id).where(Membership.role == 'owner'))

@@ -12,9 +12,9 @@ NAME_ON_SCREEN = re.compile(r'^[A-Z][a-z]+ [A-Z]\.$')  # a first name and an ini
 
 
 async def _kiosk_token() -> tuple[str, str]:
-    ctx = app.state.ctx
+    shops = app.state.shops
     shop_id = the_engine().profile.id
-    _, token = await create_token(ctx.store, shop_id, 'kiosk', 'TV by the door')
+    _, token = await create_token(shops.store, shop_id, 'kiosk', 'TV by the door')
     return shop_id, token
 
 
@@ -49,7 +49,7 @@ async def test_the_kiosk_shows_no_surnames_and_no_money_unless_allowed(user: Use
     assert not any('$' in text for text in _texts(tv))
     assert snapshot.today.revenue > 0
 
-    await set_setting(app.state.ctx.store, shop_id, 'kiosk_show_money', True)
+    await set_setting(app.state.shops.store, shop_id, 'kiosk_show_money', True)
     money_tv = create_user()
     await money_tv.open(f'/kiosk/{token}')
     await money_tv.should_see('Revenue today')
@@ -62,9 +62,9 @@ async def test_a_revoked_token_turns_the_screen_off(user: User, create_user):
     tv = create_user()
     await tv.open(f'/kiosk/{token}')
     await tv.should_see(marker='kiosk-time')
-    (row,) = await list_tokens(app.state.ctx.store, shop_id, 'kiosk')
-    await revoke_token(app.state.ctx.store, shop_id, 'kiosk', row.id)  # behind the app's back
-    await app.state.ctx.token_watch.check()  # what the app does every few seconds
+    (row,) = await list_tokens(app.state.shops.store, shop_id, 'kiosk')
+    await revoke_token(app.state.shops.store, shop_id, 'kiosk', row.id)  # behind the app's back
+    await app.state.shops.token_watch.check()  # what the app does every few seconds
     await tv.should_see('This screen is not linked')
 
 

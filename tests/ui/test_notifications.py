@@ -39,7 +39,7 @@ async def test_a_five_star_review_pops_a_toast_and_lands_in_the_drawer(user: Use
 async def test_owner_and_staff_keep_their_own_read_state(user: User, create_user):
     await sign_up_owner(user)
     shop_id = the_engine().profile.id
-    one_time = await invite_staff(app.state.ctx.store, shop_id, 'barber@example.com')
+    one_time = await invite_staff(app.state.shops.store, shop_id, 'barber@example.com')
     _five_star_review('Dee is the best')
     user.find(marker='notifications-bell').click()
     with user.scope(marker='notifications'):

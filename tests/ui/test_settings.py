@@ -8,7 +8,7 @@ from .helpers import sign_up_owner, text_of
 
 
 def the_shop_id() -> str:
-    (shop_id,) = app.state.ctx.engines
+    (shop_id,) = app.state.shops.engines
     return shop_id
 
 
@@ -29,10 +29,10 @@ async def test_the_owner_renames_the_shop_and_reprices_a_service_and_the_dashboa
     first(user, 'service-price').value = 38
     user.find(marker='save-profile').click()
     await user.should_see('Profile saved. The dashboard now shows it.')
-    shop = await get_shop(app.state.ctx.store, the_shop_id())
+    shop = await get_shop(app.state.shops.store, the_shop_id())
     assert shop.name == 'Fade Factory'
     assert shop.profile['services'][0] == {'name': 'Haircut', 'price': 38, 'minutes': 30, 'weight': 5}
-    engine = app.state.ctx.engines[the_shop_id()]
+    engine = app.state.shops.engines[the_shop_id()]
     assert engine.profile.name == 'Fade Factory' and engine.profile.service('Haircut').price == 38
     await user.open('/')
     await user.should_see(marker='metric-revenue')
@@ -47,15 +47,15 @@ async def test_barbers_and_opening_hours_can_be_changed(user: User):
     first(user, 'closes-5').value = '17:30'
     user.find(marker='save-profile').click()
     await user.should_see('Profile saved. The dashboard now shows it.')
-    profile = (await get_shop(app.state.ctx.store, the_shop_id())).profile
+    profile = (await get_shop(app.state.shops.store, the_shop_id())).profile
     assert profile['barbers'] == ['Marco', 'Dee', 'Sam', 'Luis', 'Rosa']
     assert '6' not in profile['hours'] and profile['hours']['5'] == ['09:00', '17:30']
-    assert app.state.ctx.engines[the_shop_id()].profile.chairs == 5
+    assert app.state.shops.engines[the_shop_id()].profile.chairs == 5
 
 
 async def test_a_wrong_field_says_what_is_wrong_and_nothing_is_saved(user: User):
     await open_settings(user)
-    before = await get_shop(app.state.ctx.store, the_shop_id())
+    before = await get_shop(app.state.shops.store, the_shop_id())
     first(user, 'profile-name').value = 'Renamed'
     first(user, 'service-price').value = -5
     first(user, 'service-minutes').value = 3
@@ -67,9 +67,9 @@ async def test_a_wrong_field_says_what_is_wrong_and_nothing_is_saved(user: User)
     assert first(user, 'service-minutes').error == 'Enter 5 to 240 minutes.'
     assert first(user, 'closes-0').error == 'Closing time must be after opening time.'
     assert first(user, 'barber-name').error == 'Two barbers have this name: tell them apart.'
-    after = await get_shop(app.state.ctx.store, the_shop_id())
+    after = await get_shop(app.state.shops.store, the_shop_id())
     assert (after.name, after.profile) == (before.name, before.profile) == ('Demo Barbershop', before.profile)
-    assert app.state.ctx.engines[the_shop_id()].profile.name == 'Demo Barbershop'
+    assert app.state.shops.engines[the_shop_id()].profile.name == 'Demo Barbershop'
 
 
 async def test_inviting_staff_shows_the_one_time_password_once_and_staff_can_be_removed(user: User):
@@ -103,7 +103,8 @@ async def test_someone_with_an_account_elsewhere_keeps_their_password(user: User
     user.find(marker='invite').click()
     await user.should_see(marker='secret-value', retries=50)
     user.find(marker='secret-done').click()
-    app.storage.user['shop_id'] = next(shop for shop in app.state.ctx.engines if shop != _shop_id_named('Second Chair'))
+    second = _shop_id_named('Second Chair')
+    app.storage.user['shop_id'] = next(shop for shop in app.state.shops.engines if shop != second)
     await user.open('/settings')
     await user.should_see('Settings of Demo Barbershop')
     user.find(marker='invite-email').type('dee@example.com')
@@ -124,9 +125,9 @@ async def test_api_and_kiosk_tokens_are_shown_once_stored_hashed_and_can_be_revo
         token = first(user, 'secret-value').text  # the token; a kiosk token's link follows it
         if kind == 'kiosk':
             await user.should_see(f'/kiosk/{token}')
-        (row,) = await list_tokens(app.state.ctx.store, the_shop_id(), kind)
+        (row,) = await list_tokens(app.state.shops.store, the_shop_id(), kind)
         assert row.token_hash == hash_token(token) and token not in (row.id, row.name, row.token_hash)
-        assert await shop_for_token(app.state.ctx.store, kind, token) == the_shop_id()
+        assert await shop_for_token(app.state.shops.store, kind, token) == the_shop_id()
         user.find(marker='secret-done').click()
         await user.should_not_see(token)
         with user.scope(marker=f'settings-{kind}-tokens'):
@@ -138,7 +139,7 @@ async def test_api_and_kiosk_tokens_are_shown_once_stored_hashed_and_can_be_revo
         with user.scope(marker=f'settings-{kind}-tokens'):
             await user.should_see('revoked')
             await user.should_not_see(marker='revoke-token')
-        assert await shop_for_token(app.state.ctx.store, kind, token) is None
+        assert await shop_for_token(app.state.shops.store, kind, token) is None
     await user.open('/settings')
     await user.should_see('Till')
     await user.should_not_see(marker='secret-value')
@@ -148,7 +149,7 @@ async def test_the_owner_opens_a_second_shop_and_switches_to_it(user: User):
     await open_settings(user)
     await _open_second_shop(user, 'Second Chair')
     await user.should_see('Second Chair is open. Switch to it below, or from your menu at the top right.')
-    assert len(app.state.ctx.engines) == 2
+    assert len(app.state.shops.engines) == 2
     user.find(marker='switch-to-Second Chair').click()
     await user.should_see(marker='metric-revenue')
     assert text_of(user, 'shop-name') == 'Second Chair'
@@ -171,7 +172,7 @@ async def _open_second_shop(user: User, name: str) -> None:
 
 
 def _shop_id_named(name: str) -> str:
-    return next(shop_id for shop_id, engine in app.state.ctx.engines.items() if engine.profile.name == name)
+    return next(shop_id for shop_id, engine in app.state.shops.engines.items() if engine.profile.name == name)
 
 
 async def test_the_owner_sees_how_the_system_is_doing(user: User):

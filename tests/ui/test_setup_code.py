@@ -47,7 +47,7 @@ async def test_on_a_reachable_address_set_up_needs_the_code_from_the_log(reachab
     await user.should_see('That set-up code is not right')
     await create_with(user, 'a guessed code')
     await user.should_see('That set-up code is not right')
-    assert not await has_owner(app.state.ctx.store)
+    assert not await has_owner(app.state.shops.store)
     await create_with(user, await code_from_log(caplog))
     await user.should_see(marker='metric-revenue')
 

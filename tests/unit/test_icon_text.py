@@ -1,5 +1,5 @@
 """Names in the one-element rows are shown as written, never run as markup."""
-from ui.components import icon_text
+from ui.shared import icon_text
 
 
 def test_the_words_are_escaped_and_the_icon_takes_the_colour():

@@ -14,8 +14,8 @@ from coach import Coach, Done, Notice, PassageLike, Turn
 from engine import Snapshot
 from knowledge import KnowledgeBase, KnowledgeNotReady
 
-from .components.chat_message import Answer
-from .components.chat_record import Record, answer_meta
+from .message import Answer
+from .record import Record, answer_meta
 
 log = logging.getLogger('chairside.chat')
 WARMING = 'The knowledge base is still warming up; this answer uses your figures only.'

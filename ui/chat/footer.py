@@ -3,8 +3,8 @@ from collections.abc import Awaitable, Callable
 
 from nicegui import ui
 
-from . import chat_sources
-from .chat_record import Record
+from . import sources
+from .record import Record
 
 LEVEL_COLORS = {'high': 'positive', 'medium': 'warning', 'low': 'negative'}
 Feedback = Callable[[Record, str | None], Awaitable[bool]]
@@ -27,7 +27,7 @@ def create(record: Record, on_feedback: Feedback | None) -> None:
                 ui.tooltip(grounding['explanation'])
         if on_feedback is not None and record.message_id is not None:
             _thumbs(record, on_feedback)
-    chat_sources.create(meta.get('sources') or [], (meta.get('grounding') or {}).get('cited') or [])
+    sources.create(meta.get('sources') or [], (meta.get('grounding') or {}).get('cited') or [])
 
 
 def _thumbs(record: Record, on_feedback: Feedback) -> None:

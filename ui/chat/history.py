@@ -6,7 +6,7 @@ from nicegui import background_tasks, ui
 
 from store import conversations as talks
 
-from ..chat_session import ChatSession
+from .session import ChatSession
 
 
 class ChatHistory(ui.column):
@@ -25,7 +25,7 @@ class ChatHistory(ui.column):
 
     async def fill(self) -> None:
         """The list, most recently active first."""
-        found = await talks.list_conversations(self.session.ctx.store, self.session.shop_id, self.session.user_id)
+        found = await talks.list_conversations(self.session.shops.store, self.session.shop_id, self.session.user_id)
         self.items.clear()
         with self.items:
             if not found:
@@ -60,7 +60,7 @@ class ChatHistory(ui.column):
         dialog.delete()
         if not confirmed:
             return
-        await talks.delete_conversation(self.session.ctx.store, self.session.shop_id, self.session.user_id,
+        await talks.delete_conversation(self.session.shops.store, self.session.shop_id, self.session.user_id,
                                         conversation_id)
         if conversation_id == self.session.conversation_id:
             await self.session.load(None)

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 from nicegui import ui
 
-from . import chat_footer, safe_markdown
-from .chat_record import Record
+from . import footer, safe_markdown
+from .record import Record
 
 EXTRAS = ['fenced-code-blocks', 'tables', 'cuddled-lists']  # models often start a list right under a line
 
@@ -24,7 +24,7 @@ def question(record: Record, zone: ZoneInfo) -> ui.chat_message:
 
 class Answer(ui.chat_message):
     def __init__(self, zone: ZoneInfo, record: Record | None = None,
-                 on_feedback: chat_footer.Feedback | None = None) -> None:
+                 on_feedback: footer.Feedback | None = None) -> None:
         """A finished answer from `record`, or an empty one that streams until `finish`."""
         at = record.at if record else datetime.now().timestamp()
         super().__init__(name='Coach', stamp=_stamp(at, zone))
@@ -82,7 +82,7 @@ class Answer(ui.chat_message):
             self.markdown.set_content(record.text)
         self.footer.clear()
         with self.footer:
-            chat_footer.create(record, self.on_feedback)
+            footer.create(record, self.on_feedback)
 
 
 def _markdown(text: str) -> ui.markdown:

@@ -4,25 +4,25 @@ Compact on the dashboard (a card with a link to the full page); the /coach page 
 """
 from nicegui import ui
 
+from shops import Shops
 from store.accounts import Account
 
-from ..chat_session import ChatSession
-from ..context import AppContext
-from . import chat_suggestions
-from .chat_view import ChatView
+from . import suggestions as chat_suggestions
+from .session import ChatSession
+from .view import ChatView
 
 INTRO = 'Ask anything about your shop: answers use your live figures and the knowledge base. Or start here:'
 PLACEHOLDER = 'Ask about your figures, customers, schedule, money or marketing…'
 
 
-def create(ctx: AppContext, account: Account, shop_id: str, *, compact: bool = False) -> ChatSession:
+def create(shops: Shops, account: Account, shop_id: str, *, compact: bool = False) -> ChatSession:
     height = 'h-96' if compact else 'h-[calc(100vh-18rem)] min-h-64'
     with ui.card().classes('w-full gap-2').props('flat' if not compact else '').mark('chat-panel'):
         if compact:
             with ui.row().classes('w-full items-center justify-between'):
                 ui.label('Ask the coach').classes('text-lg font-medium')
                 link = ui.link('Open the coach', '/coach').classes('text-sm').mark('chat-open-coach')
-        session = ChatSession(ctx, account.user_id, shop_id, ChatView(ctx.engines[shop_id].profile.tz, height))
+        session = ChatSession(shops, account.user_id, shop_id, ChatView(shops.engines[shop_id].profile.tz, height))
         if compact:  # the full page resumes the conversation begun here
             session.on_conversations_changed.append(lambda: _point(link, session.conversation_id))
         session.view.scroll.bind_visibility_from(session, 'empty', backward=lambda e: not e)

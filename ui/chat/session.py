@@ -1,6 +1,6 @@
 """One tab's chat: checks and stores questions, runs each answer as a task, stops, regenerates, resumes.
 
-The answer runs as a background task so the page stays responsive; Stop cancels it (see chat_answer).
+The answer runs as a background task so the page stays responsive; Stop cancels it (see answer.py).
 Each question and each final answer is stored as it happens, so a conversation survives a restart.
 """
 import asyncio
@@ -10,14 +10,14 @@ from collections.abc import Callable
 from nicegui import background_tasks, binding, ui
 
 from coach import Turn
+from shops import Shops
 from store import conversations as talks
 from store.errors import StoreError
 
-from .chat_answer import stream_answer
-from .components.chat_message import Answer
-from .components.chat_record import Record, from_messages, title_of
-from .components.chat_view import ChatView
-from .context import AppContext
+from .answer import stream_answer
+from .message import Answer
+from .record import Record, from_messages, title_of
+from .view import ChatView
 
 log = logging.getLogger('chairside.chat')
 
@@ -29,9 +29,9 @@ class ChatSession:
     can_regenerate = binding.BindableProperty()
     conversation_id = binding.BindableProperty()
 
-    def __init__(self, ctx: AppContext, user_id: str, shop_id: str, view: ChatView) -> None:
-        assert ctx.coach is not None, 'main.py makes the coach'
-        self.ctx, self.coach, self.user_id, self.shop_id, self.view = ctx, ctx.coach, user_id, shop_id, view
+    def __init__(self, shops: Shops, user_id: str, shop_id: str, view: ChatView) -> None:
+        assert shops.coach is not None, 'main.py makes the coach'
+        self.shops, self.coach, self.user_id, self.shop_id, self.view = shops, shops.coach, user_id, shop_id, view
         self.busy, self.error, self.empty, self.can_regenerate, self.conversation_id = False, '', True, False, None
         self.records: list[Record] = []
         self.on_conversations_changed: list[Callable[[], None]] = []
@@ -47,10 +47,10 @@ class ChatSession:
         try:
             question = self.coach.check(text, self.user_id)
             if self.conversation_id is None:
-                made = await talks.create_conversation(self.ctx.store, self.shop_id, self.user_id, title_of(question))
+                made = await talks.create_conversation(self.shops.store, self.shop_id, self.user_id, title_of(question))
                 self.conversation_id = made.id
             record = Record('user', question)
-            stored = await talks.add_message(self.ctx.store, self.shop_id, self.user_id, self.conversation_id,
+            stored = await talks.add_message(self.shops.store, self.shop_id, self.user_id, self.conversation_id,
                                              'user', question, {'at': record.at})
         except (ValueError, StoreError) as error:  # RateLimited is a ValueError; each carries a sentence
             self.error = str(error)
@@ -90,7 +90,7 @@ class ChatSession:
         self.records, self.conversation_id, self.error = [], None, ''
         if conversation_id is not None:
             try:
-                messages = await talks.get_messages(self.ctx.store, self.shop_id, self.user_id, conversation_id)
+                messages = await talks.get_messages(self.shops.store, self.shop_id, self.user_id, conversation_id)
             except StoreError as error:
                 self.error = str(error)
                 messages = []
@@ -104,7 +104,7 @@ class ChatSession:
     async def feedback(self, record: Record, value: str | None) -> bool:
         if record.message_id is None:
             return False
-        return await talks.set_feedback(self.ctx.store, self.shop_id, self.user_id, record.message_id, value)
+        return await talks.set_feedback(self.shops.store, self.shop_id, self.user_id, record.message_id, value)
 
     def _start(self, question: str, replaces: int | None = None) -> None:
         history = [Turn(r.role, r.text) for r in self.records[:-1] if r.text]
@@ -113,10 +113,9 @@ class ChatSession:
         self._task = background_tasks.create(self._answer(question, history, bubble, replaces), name='coach answer')
 
     async def _answer(self, question: str, history: list[Turn], bubble: Answer, replaces: int | None) -> None:
-        def snapshot():  # read when the answer starts: an engine restarted by the settings page is a new object
-            engine = self.ctx.engines[self.shop_id]
-            return engine.snapshot() if engine.failure is None else None  # a stopped shop has no figures to give
-        record = await stream_answer(self.coach, self.ctx.knowledge, snapshot, self.shop_id, question, history,
+        def snapshot():  # read when the answer starts: the figures the shop's pages show then (none if it stopped)
+            return self.shops.live.snapshot(self.shop_id)
+        record = await stream_answer(self.coach, self.shops.knowledge, snapshot, self.shop_id, question, history,
                                      bubble, replaces)
         try:
             await self._save(record)
@@ -131,7 +130,7 @@ class ChatSession:
         if not record.text or self.conversation_id is None:
             return  # stopped before any text: nothing to keep
         try:
-            stored = await talks.add_message(self.ctx.store, self.shop_id, self.user_id, self.conversation_id,
+            stored = await talks.add_message(self.shops.store, self.shop_id, self.user_id, self.conversation_id,
                                              'assistant', record.text, record.meta)
             record.message_id = stored.id
         except StoreError as error:

@@ -4,8 +4,8 @@ from zoneinfo import ZoneInfo
 
 from nicegui import ui
 
-from . import chat_footer, chat_message
-from .chat_record import Record
+from . import footer, message
+from .record import Record
 
 FLUSH_INTERVAL = 1 / 10  # seconds; ui.markdown re-renders its whole content on each change
 SCROLL_EVERY = 0.3  # seconds: while an answer streams, following it down is a message of its own each time
@@ -14,8 +14,8 @@ SCROLL_EVERY = 0.3  # seconds: while an answer streams, following it down is a m
 class ChatView:
     def __init__(self, zone: ZoneInfo, height: str) -> None:
         self.zone = zone
-        self.on_feedback: chat_footer.Feedback | None = None  # set by the session
-        self.streaming: chat_message.Answer | None = None
+        self.on_feedback: footer.Feedback | None = None  # set by the session
+        self.streaming: message.Answer | None = None
         self.scroll = ui.scroll_area().classes(f'w-full {height} rounded border border-gray-200').mark('chat-messages')
         with self.scroll:
             self.column = ui.column().classes('w-full items-stretch gap-1 pr-2')
@@ -28,23 +28,23 @@ class ChatView:
         self.streaming = None
         self._stop_timer()
 
-    def add(self, record: Record) -> chat_message.Answer | None:
+    def add(self, record: Record) -> message.Answer | None:
         """A stored or just-sent message."""
         with self.column:
             if record.role == 'user':
-                chat_message.question(record, self.zone)
+                message.question(record, self.zone)
                 bubble = None
             else:
-                bubble = chat_message.Answer(self.zone, record, self.on_feedback)
+                bubble = message.Answer(self.zone, record, self.on_feedback)
         self._to_bottom()
         return bubble
 
     def remove_last(self) -> None:
         self.column.default_slot.children[-1].delete()
 
-    def start_answer(self) -> chat_message.Answer:
+    def start_answer(self) -> message.Answer:
         with self.column:
-            self.streaming = chat_message.Answer(self.zone, on_feedback=self.on_feedback)
+            self.streaming = message.Answer(self.zone, on_feedback=self.on_feedback)
         self._stop_timer()
         with self._timers:
             self._timer = ui.timer(FLUSH_INTERVAL, self._flush)

@@ -15,11 +15,12 @@ from engine import (
     Reviewed,
     ServiceCompleted,
     ServiceStarted,
-    Snapshot,
     WalkedOut,
+    words,
 )
+from shops import Published, Update
 
-from . import icon_text
+from ..shared import icon_text
 
 FEED_LENGTH = 20
 
@@ -32,9 +33,10 @@ class ActivityFeed(ui.column):
         with self:
             self._empty = ui.label('Nothing has happened yet today.').classes('text-grey-6 text-sm')
 
-    def receive(self, update: Snapshot | str) -> None:
-        if not isinstance(update, Snapshot):
+    def receive(self, published: Update) -> None:
+        if not isinstance(published, Published):
             return
+        update = published.snapshot
         if not update.recent or (self._shown and update.recent[-1].id == self._shown[-1]):
             return  # nothing happened since the last tick
         zone = ZoneInfo(update.timezone)
@@ -74,9 +76,9 @@ def describe(event: Event, name: str) -> tuple[str, str, str]:
     if isinstance(event, ServiceStarted):
         return 'content_cut', 'secondary', f'{event.barber} started a {event.service.lower()} for {name}'
     if isinstance(event, ServiceCompleted):
-        tip = f' + ${event.tip:,.0f} tip' if event.tip else ''
-        retail = f' + ${event.retail:,.0f} retail' if event.retail else ''
-        return 'payments', 'positive', f'{event.barber} finished {name}: ${event.price:,.0f}{tip}{retail}'
+        tip = f' + {words.money(event.tip)} tip' if event.tip else ''
+        retail = f' + {words.money(event.retail)} retail' if event.retail else ''
+        return 'payments', 'positive', f'{event.barber} finished {name}: {words.money(event.price)}{tip}{retail}'
     if isinstance(event, Reviewed):
         return 'star', 'amber-8', f'{name} gave {event.barber} {"★" * event.stars}: "{event.text}"'
     return 'info', 'grey-7', event.kind

@@ -1,8 +1,9 @@
 """The shop right now: who is in, how long they wait, how busy the hour is, and every chair."""
 from nicegui import ui
 
-from ..state import SessionState
-from . import icon_text, part_error
+from ..shared import icon_text
+from . import part_error
+from .state import SessionState
 
 
 def create(state: SessionState) -> None:

@@ -1,8 +1,8 @@
 """Customers by hour today against what the shop's own past weeks lead it to expect: where the peaks are."""
 from nicegui import ui
 
-from ..state import SessionState
 from . import hourly_chart
+from .state import SessionState
 
 
 def create(state: SessionState) -> None:

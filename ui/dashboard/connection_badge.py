@@ -5,7 +5,7 @@ popup when the socket drops, since then no message from the server can arrive to
 """
 from nicegui import ui
 
-from ..state import SessionState
+from .state import SessionState
 
 
 def create(state: SessionState) -> None:

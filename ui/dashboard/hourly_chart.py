@@ -1,7 +1,7 @@
 """One day by hour: a bar for today and a line to compare it with, both bound to fields of the page's state."""
 from nicegui import binding, ui
 
-from ..state import SessionState
+from .state import SessionState
 
 
 class HourlyChart(ui.echart):

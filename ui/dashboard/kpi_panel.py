@@ -2,8 +2,8 @@
 from nicegui import binding, ui
 from nicegui.events import ValueChangeEventArguments
 
-from ..state import SessionState
 from . import part_error
+from .state import SessionState
 
 BARBER_COLUMNS = [
     {'name': 'barber', 'label': 'Barber', 'field': 'barber', 'align': 'left', 'sortable': True},

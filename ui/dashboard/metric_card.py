@@ -1,8 +1,8 @@
 """One headline figure with its trend against the same weekday last week."""
 from nicegui import ui
 
-from ..state import MetricView, SessionState
-from . import icon_text
+from ..shared import icon_text
+from .state import MetricView, SessionState
 
 
 def create(title: str, icon: str, name: str, view: MetricView, state: SessionState) -> None:

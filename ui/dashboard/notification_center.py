@@ -4,8 +4,8 @@ from zoneinfo import ZoneInfo
 
 from nicegui import background_tasks, binding, ui
 
-from engine import Snapshot
 from engine.alerts import Notification
+from shops import Published, Shops, Update
 from store.notifications import (
     NotificationView,
     list_notifications,
@@ -13,8 +13,6 @@ from store.notifications import (
     mark_read,
     notification_id_for,
 )
-
-from ..context import AppContext
 
 STYLE = {  # priority -> icon, colour
     'critical': ('error', 'negative'),
@@ -31,8 +29,8 @@ class NotificationCenter:
     thousand pages each building rows for a new notification in the same tick would hold up everyone's updates."""
     unread = binding.BindableProperty()
 
-    def __init__(self, ctx: AppContext, shop_id: str, user_id: str) -> None:
-        self.ctx, self.shop_id, self.user_id = ctx, shop_id, user_id
+    def __init__(self, shops: Shops, shop_id: str, user_id: str) -> None:
+        self.shops, self.shop_id, self.user_id = shops, shop_id, user_id
         self.unread = 0
         self.items: dict[str, NotificationView] = {}  # oldest first, at most LENGTH
         self.read: set[str] = set()  # ids this user has read
@@ -42,7 +40,7 @@ class NotificationCenter:
         self.dots: dict[str, ui.icon] = {}
         self.seen: set[str] = set()  # alert ids already known to this page
         self.primed = False
-        self.zone = ZoneInfo(ctx.engines[shop_id].profile.timezone)
+        self.zone = ZoneInfo(shops.engines[shop_id].profile.timezone)
         self.now = 0.0
         self.minute = -1  # of the shop's clock, when relative times were last worked out
         self.built = False  # the drawer's rows
@@ -60,11 +58,11 @@ class NotificationCenter:
             self.empty = ui.label('Nothing yet: milestones, reviews and rushes will show here.') \
                 .classes('p-4 text-grey-7 text-sm')
         self.drawer = drawer
-        self.ctx.live.subscribe_user(self.user_id, self._reload_read_state)
+        self.shops.live.subscribe_user(self.user_id, self._reload_read_state)
         background_tasks.create(self._load(), name='stored notifications')
 
     async def _load(self) -> None:
-        stored = await list_notifications(self.ctx.store, self.shop_id, self.user_id, LENGTH)
+        stored = await list_notifications(self.shops.store, self.shop_id, self.user_id, LENGTH)
         if self.list.is_deleted:
             return
         known = {view.id: view for view in stored}
@@ -93,9 +91,10 @@ class NotificationCenter:
                 self._row(item)
         self.drawer.toggle()
 
-    def receive(self, update: Snapshot | str) -> None:
-        if not isinstance(update, Snapshot):
+    def receive(self, published: Update) -> None:
+        if not isinstance(published, Published):
             return
+        update = published.snapshot
         self.now = update.at
         if int(update.at // 60) != self.minute:  # relative times are in minutes: a page need not redo them each tick
             self.minute = int(update.at // 60)
@@ -162,22 +161,22 @@ class NotificationCenter:
     async def _mark(self, item_id: str) -> None:
         if item_id not in self.read:
             await self._store_shown()
-            await mark_read(self.ctx.store, self.shop_id, self.user_id, item_id)
-            self.ctx.live.tell_user(self.user_id)
+            await mark_read(self.shops.store, self.shop_id, self.user_id, item_id)
+            self.shops.live.tell_user(self.user_id)
 
     async def _mark_all(self) -> None:
         await self._store_shown()
-        await mark_all_read(self.ctx.store, self.shop_id, self.user_id)
-        self.ctx.live.tell_user(self.user_id)
+        await mark_all_read(self.shops.store, self.shop_id, self.user_id)
+        self.shops.live.tell_user(self.user_id)
 
     async def _store_shown(self) -> None:
         """The loop stores new notifications in the background: make sure what this page shows is there."""
-        await self.ctx.keep_notifications(self.shop_id, self.unstored.values())
+        await self.shops.keep_notifications(self.shop_id, self.unstored.values())
         self.unstored.clear()
 
     async def _reload_read_state(self) -> None:
         """Another page of this user (or this one) read something: take the store's word for it."""
-        stored = await list_notifications(self.ctx.store, self.shop_id, self.user_id, LENGTH)
+        stored = await list_notifications(self.shops.store, self.shop_id, self.user_id, LENGTH)
         for view in stored:
             if view.id in self.items and view.read and view.id not in self.read:
                 self.read.add(view.id)

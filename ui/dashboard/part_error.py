@@ -1,8 +1,8 @@
 """A short line in place of a part of the page that could not be updated."""
 from nicegui import ui
 
-from ..state import SessionState
-from . import icon_text
+from ..shared import icon_text
+from .state import SessionState
 
 
 def create(state: SessionState, part: str) -> None:

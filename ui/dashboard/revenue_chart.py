@@ -1,8 +1,8 @@
 """Today's revenue by hour, against the same weekday last week."""
 from nicegui import ui
 
-from ..state import SessionState
 from . import hourly_chart, part_error
+from .state import SessionState
 
 
 def create(state: SessionState) -> None:

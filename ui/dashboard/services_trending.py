@@ -1,8 +1,8 @@
 """The services sold today, most first, against the same time last week."""
 from nicegui import binding, ui
 
-from ..state import SessionState
 from . import part_error
+from .state import SessionState
 
 COLUMNS = [
     {'name': 'service', 'label': 'Service', 'field': 'service', 'align': 'left'},

@@ -1,38 +1,38 @@
 """The signed-in person's own account: change the password (required after an invitation)."""
 from nicegui import app, ui
 
+from shops import Shops
 from store.accounts import change_password
 from store.errors import AccountError
 
 from .. import auth, theme
-from ..components import header
-from ..context import AppContext
+from ..shared import header
 from . import RESPONSE_TIMEOUT
 
 
-def create(ctx: AppContext) -> None:
+def create(shops: Shops) -> None:
     @ui.page('/account', response_timeout=RESPONSE_TIMEOUT)
     async def account_page() -> None:
-        session = await auth.signed_in(ctx)
+        session = await auth.signed_in(shops)
         if session is None:
             ui.navigate.to('/login?redirect_to=/account')
             return
         account, shop_id = session
-        auth.watch_session(ctx, account, shop_id, '/account')
+        auth.watch_session(shops, account, shop_id, '/account')
         storage = app.storage.user  # this page's, whichever request a handler runs in
         theme.apply()
-        header.create_simple(ctx, account, shop_id, 'Your account')
+        header.create(shops, account, shop_id, 'Your account')
 
         async def save() -> None:
             if not all(field.validate() for field in (new, repeat)):
                 return
             try:
-                changed = await change_password(ctx.store, account.user_id, old.value, new.value)
+                changed = await change_password(shops.store, account.user_id, old.value, new.value)
             except AccountError as error:
                 message.set_text(str(error))
                 return
             storage['epoch'] = changed.session_epoch  # this session holds; every other one ends now
-            await ctx.session_watch.tell(account.user_id)
+            await shops.session_watch.tell(account.user_id)
             ui.notify('Password changed.', type='positive')
             ui.navigate.to('/')
 

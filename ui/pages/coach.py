@@ -1,30 +1,33 @@
 """The coach's own page: past conversations on the left (in a drawer on phones), the chat on the right."""
 from nicegui import background_tasks, ui
 
+from shops import Shops
+
 from .. import auth, theme
-from ..components import chat_history, chat_panel, header
-from ..context import AppContext
+from ..chat import history as chat_history
+from ..chat import panel as chat_panel
+from ..shared import header
 from . import RESPONSE_TIMEOUT
 
 
-def create(ctx: AppContext) -> None:
+def create(shops: Shops) -> None:
     @ui.page('/coach', response_timeout=RESPONSE_TIMEOUT)
     async def coach_page(c: str | None = None) -> None:
-        session = await auth.page_session(ctx, f'/coach?c={c}' if c else '/coach')
+        session = await auth.page_session(shops, f'/coach?c={c}' if c else '/coach')
         if session is None:
             return
         account, shop_id = session
-        ctx.live.track_page(shop_id, account.email, '/coach')
+        shops.live.track_page(shop_id, account.email, '/coach')
         theme.apply()
-        header.create_simple(ctx, account, shop_id, 'Business coach')
+        header.create(shops, account, shop_id, 'Business coach')
         drawer = ui.left_drawer(bordered=True).props('width=300 breakpoint=1023').classes('p-3')
         with ui.column().classes('w-full max-w-screen-lg mx-auto p-2 sm:p-4 gap-2'):
             with ui.row().classes('w-full items-center gap-2'):
                 ui.button('Conversations', icon='forum', on_click=drawer.toggle) \
                     .props('flat dense color=primary').classes('lg:hidden').mark('chat-drawer-toggle')
                 ui.label('Grounded in your live figures and the knowledge base.').classes('text-sm text-grey-7')
-            chat = chat_panel.create(ctx, account, shop_id)
+            chat = chat_panel.create(shops, account, shop_id)
         with drawer:
             ui.label('Conversations').classes('text-lg font-medium')
-            history = chat_history.ChatHistory(chat, ctx.engines[shop_id].profile.tz)
+            history = chat_history.ChatHistory(chat, shops.engines[shop_id].profile.tz)
         background_tasks.create(chat.load(c) if c else history.fill(), name='conversations')  # after the answer

@@ -1,64 +1,19 @@
 """The live dashboard of the shop the signed-in person is looking at."""
 from nicegui import ui
 
-from .. import auth, theme
-from ..components import (
-    activity_feed,
-    activity_panel,
-    arrivals_chart,
-    chat_panel,
-    header,
-    kpi_panel,
-    metric_card,
-    part_error,
-    revenue_chart,
-    services_trending,
-)
-from ..components.notification_center import NotificationCenter
-from ..context import AppContext
-from ..state import ChairView, SessionState
+from shops import Shops
+
+from .. import auth
+from ..dashboard import layout
 from . import RESPONSE_TIMEOUT
 
 
-def create(ctx: AppContext) -> None:
+def create(shops: Shops) -> None:
     @ui.page('/', response_timeout=RESPONSE_TIMEOUT)
     async def dashboard() -> None:
-        session = await auth.page_session(ctx, '/')
+        session = await auth.page_session(shops, '/')
         if session is None:
             return
         account, shop_id = session
-        ctx.live.track_page(shop_id, account.email, '/')
-        engine = ctx.engines[shop_id]
-        state = SessionState(chairs=[ChairView() for _ in engine.profile.barbers])
-        ctx.live.subscribe(shop_id, state.receive)
-        theme.apply()
-        is_owner_of_demo = engine.feed is not None and account.role_in(shop_id) == 'owner'
-        notifications = NotificationCenter(ctx, shop_id, account.user_id)
-        notifications.create()
-        ctx.live.subscribe(shop_id, notifications.receive)
-        header.create(ctx, state, account, shop_id, ctx.demo_clock.set_speed if is_owner_of_demo else None,
-                      notifications.bell)
-        with ui.column().classes('w-full max-w-screen-xl mx-auto p-2 sm:p-4 gap-4'):
-            with ui.row().classes('w-full items-center gap-2 rounded bg-amber-1 text-amber-10 px-3 py-2') \
-                    .mark('closed-notice').bind_visibility_from(state, 'notice', backward=bool):
-                ui.icon('nightlight')
-                ui.label().bind_text_from(state, 'notice')
-            part_error.create(state, 'cards')
-            with ui.grid().classes('w-full gap-4 grid-cols-1 sm:grid-cols-2 lg:grid-cols-4'):
-                metric_card.create('Revenue today', 'payments', 'revenue', state.revenue, state)
-                metric_card.create('Bookings today', 'event_available', 'bookings', state.bookings, state)
-                metric_card.create('Satisfaction', 'star', 'satisfaction', state.satisfaction, state)
-                metric_card.create('Utilization', 'chair', 'utilization', state.utilization, state)
-            kpi_panel.create(state)
-            with ui.grid().classes('w-full gap-4 grid-cols-1 lg:grid-cols-3'):
-                with ui.column().classes('w-full gap-4 lg:col-span-2 min-w-0'):
-                    revenue_chart.create(state)
-                    arrivals_chart.create(state)
-                    services_trending.create(state)
-                with ui.column().classes('w-full gap-4 min-w-0'):
-                    activity_panel.create(state)
-                    with ui.card().classes('w-full'):
-                        ui.label('What just happened').classes('text-lg font-medium')
-                        feed = activity_feed.ActivityFeed()
-                        ctx.live.subscribe(shop_id, feed.receive)
-                    chat_panel.create(ctx, account, shop_id, compact=True)
+        shops.live.track_page(shop_id, account.email, '/')
+        layout.create(shops, account, shop_id)

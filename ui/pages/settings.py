@@ -1,35 +1,33 @@
 """The owner's settings for the shop being shown: profile, staff, API and kiosk tokens, and further shops."""
 from nicegui import ui
 
+from shops import Shops
 from store.shops import get_shop
 
 from .. import auth, theme
-from ..components import (
-    header,
-    settings_alerts,
-    settings_documents,
-    settings_import,
-    settings_kiosk,
-    settings_profile,
-    settings_shops,
-    settings_staff,
-    settings_system,
-    settings_tokens,
-)
-from ..context import AppContext
+from ..settings import alerts as settings_alerts
+from ..settings import data_import as settings_import
+from ..settings import documents as settings_documents
+from ..settings import kiosk as settings_kiosk
+from ..settings import profile as settings_profile
+from ..settings import shops as settings_shops
+from ..settings import staff as settings_staff
+from ..settings import system as settings_system
+from ..settings import tokens as settings_tokens
+from ..shared import header
 from . import RESPONSE_TIMEOUT
 
 
-def create(ctx: AppContext) -> None:
+def create(shops: Shops) -> None:
     @ui.page('/settings', response_timeout=RESPONSE_TIMEOUT)
     async def settings_page() -> None:
-        session = await auth.page_session(ctx, '/settings')
+        session = await auth.page_session(shops, '/settings')
         if session is None:
             return
         account, shop_id = session
         theme.apply()
-        header.create_simple(ctx, account, shop_id, 'Settings')
-        shop = await get_shop(ctx.store, shop_id)
+        header.create(shops, account, shop_id, 'Settings')
+        shop = await get_shop(shops.store, shop_id)
         if account.role_in(shop_id) != 'owner' or shop is None:
             with ui.card().classes('w-full max-w-md mx-auto mt-8 gap-3'):
                 ui.label('Only the shop owner can change settings.').mark('owner-only')
@@ -44,25 +42,25 @@ def create(ctx: AppContext) -> None:
                 alerts = ui.tab('Notifications', icon='notifications')
                 knowledge = ui.tab('Knowledge', icon='menu_book')
                 data = ui.tab('Data', icon='upload_file')
-                shops = ui.tab('Shops', icon='store')
+                shops_tab = ui.tab('Shops', icon='store')
                 system = ui.tab('System', icon='monitor_heart')
             with ui.tab_panels(tabs, value=profile).classes('w-full bg-transparent'):
                 with ui.tab_panel(profile).classes('p-1'):
-                    settings_profile.create(ctx, shop)
+                    settings_profile.create(shops, shop)
                 with ui.tab_panel(staff).classes('p-1'):
-                    await settings_staff.create(ctx, account, shop_id)
+                    await settings_staff.create(shops, account, shop_id)
                 with ui.tab_panel(tokens).classes('p-1 column gap-4'):
-                    await settings_tokens.create(ctx, shop_id, 'api')
-                    await settings_tokens.create(ctx, shop_id, 'kiosk')
-                    await settings_kiosk.create(ctx, shop_id)
-                    await settings_tokens.create(ctx, shop_id, 'monitor')
+                    await settings_tokens.create(shops, shop_id, 'api')
+                    await settings_tokens.create(shops, shop_id, 'kiosk')
+                    await settings_kiosk.create(shops, shop_id)
+                    await settings_tokens.create(shops, shop_id, 'monitor')
                 with ui.tab_panel(alerts).classes('p-1'):
-                    await settings_alerts.create(ctx, shop_id)
+                    await settings_alerts.create(shops, shop_id)
                 with ui.tab_panel(knowledge).classes('p-1'):
-                    await settings_documents.create(ctx, shop_id)
+                    await settings_documents.create(shops, shop_id)
                 with ui.tab_panel(data).classes('p-1'):
-                    await settings_import.create(ctx, shop_id)
-                with ui.tab_panel(shops).classes('p-1'):
-                    await settings_shops.create(ctx, account, shop_id)
+                    await settings_import.create(shops, shop_id)
+                with ui.tab_panel(shops_tab).classes('p-1'):
+                    await settings_shops.create(shops, account, shop_id)
                 with ui.tab_panel(system).classes('p-1'):
-                    settings_system.create(ctx, ctx.loop, [s.shop_id for s in account.shops if s.role == 'owner'])
+                    settings_system.create(shops, shops.loop, [s.shop_id for s in account.shops if s.role == 'owner'])

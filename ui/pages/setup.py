@@ -14,60 +14,60 @@ from fastapi.responses import RedirectResponse
 from nicegui import ui
 
 from engine import demo_profile
+from shops import Shops
 from store.accounts import create_owner, has_owner
 from store.errors import AccountError
 from store.shops import get_shop
 
 from .. import auth, theme
-from ..context import AppContext
 from . import RESPONSE_TIMEOUT
 
 log = logging.getLogger(__name__)
 FORWARDED = ('x-forwarded-for', 'forwarded', 'x-real-ip')
 
 
-def announce_code(ctx: AppContext) -> None:
+def announce_code(shops: Shops) -> None:
     """At a start with no owner yet: the code that /setup asks for when others can reach it, in the log."""
-    ctx.setup_code = secrets.token_urlsafe(16)
-    host = 'localhost' if ctx.settings.host in ('0.0.0.0', '::', '') else ctx.settings.host
+    shops.setup_code = secrets.token_urlsafe(16)
+    host = 'localhost' if shops.settings.host in ('0.0.0.0', '::', '') else shops.settings.host
     log.warning('No owner yet. Set-up code: %s (asked for unless Chairside is on a loopback address and reached '
-                'directly). Open http://%s:%d/setup?code=%s to create the owner account.', ctx.setup_code, host,
-                ctx.settings.port, ctx.setup_code)
+                'directly). Open http://%s:%d/setup?code=%s to create the owner account.', shops.setup_code, host,
+                shops.settings.port, shops.setup_code)
 
 
-def code_needed(ctx: AppContext, request: Request) -> bool:
+def code_needed(shops: Shops, request: Request) -> bool:
     """Unless served on loopback and reached directly: a forwarding header means a proxy, whatever the settings say."""
-    return ctx.settings.behind_proxy or not _is_loopback(ctx.settings.host) or \
+    return shops.settings.behind_proxy or not _is_loopback(shops.settings.host) or \
         any(header in request.headers for header in FORWARDED)
 
 
-def create(ctx: AppContext) -> None:
+def create(shops: Shops) -> None:
     @ui.page('/setup', response_timeout=RESPONSE_TIMEOUT)
     async def setup(request: Request, code: str = '') -> RedirectResponse | None:
-        if await has_owner(ctx.store):
+        if await has_owner(shops.store):
             return RedirectResponse('/login')
         theme.apply()
-        needs_code = code_needed(ctx, request)
+        needs_code = code_needed(shops, request)
 
         async def create_account() -> None:
             if not all(field.validate() for field in (shop_name, zone, email, password, repeat)):
                 return
-            if needs_code and not (ctx.setup_code and secrets.compare_digest(code_input.value.strip().encode(),
-                                                                             ctx.setup_code.encode())):
+            if needs_code and not (shops.setup_code and secrets.compare_digest(code_input.value.strip().encode(),
+                                                                             shops.setup_code.encode())):
                 message.set_text('That set-up code is not right. Copy it from the line "Set-up code: ..." in the '
                                  "server's log, or open the link printed there.")
                 return
             try:
-                profile = {**demo_profile(zone.value).to_dict(), 'seed': ctx.settings.sim_seed}  # the demo's seed
-                account = await create_owner(ctx.store, email.value, password.value, shop_name.value.strip(),
+                profile = {**demo_profile(zone.value).to_dict(), 'seed': shops.settings.sim_seed}  # the demo's seed
+                account = await create_owner(shops.store, email.value, password.value, shop_name.value.strip(),
                                              zone.value, profile, mode='demo')
             except AccountError as error:
                 message.set_text(str(error))
                 return
-            ctx.setup_code = ''  # used: no second owner can be made with it
-            shop = await get_shop(ctx.store, account.shops[0].shop_id)
-            ctx.start_shop(shop)
-            auth.sign_in(ctx, request, account, '/')
+            shops.setup_code = ''  # used: no second owner can be made with it
+            shop = await get_shop(shops.store, account.shops[0].shop_id)
+            shops.start_shop(shop)
+            auth.sign_in(shops, request, account, '/')
 
         with ui.card().classes('absolute-center w-full max-w-md gap-3'):
             ui.label('Welcome to Chairside').classes('text-2xl font-bold')
@@ -78,7 +78,7 @@ def create(ctx: AppContext) -> None:
             code_input.set_visibility(needs_code)
             shop_name = ui.input('Shop name', value='Demo Barbershop',
                                  validation={'Enter the shop name.': lambda v: bool(v.strip())}).classes('w-full')
-            zone = ui.select(sorted(available_timezones()), label='Time zone', value=ctx.settings.timezone,
+            zone = ui.select(sorted(available_timezones()), label='Time zone', value=shops.settings.timezone,
                              with_input=True, validation={'Choose a time zone from the list.': _is_zone}) \
                 .classes('w-full')
             email = ui.input('Email', validation={'Enter an email address like name@example.com.': _is_email}) \

@@ -1,12 +1,8 @@
 """Which notifications the shop gets, and their thresholds: saved for the shop and applied to its engine at once."""
-from dataclasses import asdict
-
 from nicegui import ui
 
 from engine.alerts import KINDS, AlertSettings
-from store.shop_settings import get_setting, set_setting
-
-from ..context import AppContext
+from shops import Shops, alert_settings
 
 LABELS = {
     'five_star_review': 'New 5-star reviews', 'low_review': 'Reviews of 2 stars or less',
@@ -22,21 +18,8 @@ NUMBERS = (  # field, label, minimum, maximum
 )
 
 
-async def load(ctx: AppContext, shop_id: str) -> AlertSettings:
-    """The shop's saved alert settings, or the defaults."""
-    saved = await get_setting(ctx.store, shop_id, 'alerts', None) or {}
-    settings = AlertSettings()
-    settings.enabled.update(saved.get('enabled', {}))
-    for field, *_ in NUMBERS:
-        if field in saved:
-            setattr(settings, field, saved[field])
-    if 'booking_milestones_day' in saved:
-        settings.booking_milestones_day = tuple(saved['booking_milestones_day'])
-    return settings
-
-
-async def create(ctx: AppContext, shop_id: str) -> None:
-    current = await load(ctx, shop_id)
+async def create(shops: Shops, shop_id: str) -> None:
+    current = await alert_settings.load(shops.store, shop_id)
     with ui.card().classes('w-full gap-3').mark('settings-alerts'):
         ui.label('Notifications').classes('text-lg font-medium')
         ui.label('Changes apply to the running shop as soon as they are saved.').classes('text-sm text-grey-7')
@@ -57,8 +40,7 @@ async def create(ctx: AppContext, shop_id: str) -> None:
             settings = AlertSettings(enabled={kind: switch.value for kind, switch in switches.items()},
                                      booking_milestones_day=_milestones(milestones.value),
                                      **{field: int(number.value) for field, number in numbers.items()})
-            await set_setting(ctx.store, shop_id, 'alerts', _to_json(settings))
-            ctx.alert_settings[shop_id] = ctx.engines[shop_id].alerts.settings = settings
+            await shops.set_alert_settings(shop_id, settings)
             message.set_text('')
             ui.notify('Notification settings saved.', type='positive')
 
@@ -77,7 +59,3 @@ def _milestones_ok(text: str) -> bool:
     except ValueError:
         return False
 
-
-def _to_json(settings: AlertSettings) -> dict:
-    data = asdict(settings)
-    return {key: data[key] for key in ('enabled', 'booking_milestones_day', *[f for f, *_ in NUMBERS])}

@@ -3,7 +3,7 @@ from collections.abc import Callable
 
 from nicegui import ui
 
-from . import settings_rows
+from . import rows as settings_rows
 
 
 def create(barbers: list[str]) -> Callable[[], list[str] | None]:

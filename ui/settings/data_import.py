@@ -6,12 +6,12 @@ choice, confirmed first; real events stay stored while the shop runs the demo an
 from nicegui import events, run, ui
 
 from engine.csv_import import COLUMNS, CsvError, ParsedFile, parse_appointments
+from shops import Shops
 from store.errors import StoreError
 from store.events import append_in_chunks
 from store.shops import get_shop, update_shop
 
-from ..context import AppContext
-from . import settings_dialogs
+from . import dialogs
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 SAYS = {
@@ -28,8 +28,8 @@ ASK = {
 }
 
 
-async def create(ctx: AppContext, shop_id: str) -> None:
-    shop = await get_shop(ctx.store, shop_id)
+async def create(shops: Shops, shop_id: str) -> None:
+    shop = await get_shop(shops.store, shop_id)
     mode = shop.mode if shop else 'demo'
     with ui.card().classes('w-full gap-3').mark('settings-data-source'):
         ui.label('Data source').classes('text-base font-medium')
@@ -59,18 +59,18 @@ async def create(ctx: AppContext, shop_id: str) -> None:
 
     async def switch() -> None:
         nonlocal mode
-        current = await get_shop(ctx.store, shop_id)  # another tab may have switched it meanwhile
+        current = await get_shop(shops.store, shop_id)  # another tab may have switched it meanwhile
         mode = current.mode if current else mode
         target = 'demo' if mode == 'live' else 'live'
         question, action = ASK[target]
-        if not await settings_dialogs.confirm(question, action):
+        if not await dialogs.confirm(question, action):
             return
         try:
-            saved = await update_shop(ctx.store, shop_id, mode=target)
+            saved = await update_shop(shops.store, shop_id, mode=target)
         except StoreError as error:
             message.set_text(str(error))
             return
-        await ctx.restart_shop(saved)
+        await shops.restart_shop(saved)
         mode = target
         message.set_text('')
         show()
@@ -79,7 +79,7 @@ async def create(ctx: AppContext, shop_id: str) -> None:
 
     async def receive(upload_event: events.UploadEventArguments) -> None:
         report.clear()
-        engine = ctx.engines.get(shop_id)
+        engine = shops.engines.get(shop_id)
         if engine is None or engine.feed is not None:
             status.set_text('Switch the shop to live mode first: imported visits are never mixed with the demo.')
             return
@@ -97,9 +97,9 @@ async def create(ctx: AppContext, shop_id: str) -> None:
         status.set_text(f'Importing {parsed.visits:,} appointments...')
         try:
             total = max(len(parsed.events), 1)
-            new = await append_in_chunks(ctx.store, shop_id, parsed.events, progress=lambda done:
+            new = await append_in_chunks(shops.store, shop_id, parsed.events, progress=lambda done:
                                          progress.set_value(done / total))
-            await ctx.load_live_events(shop_id)  # the engine takes the imported past in time order
+            await shops.load_live_events(shop_id)  # the engine takes the imported past in time order
         finally:
             progress.visible = False
             upload.enable()

@@ -2,15 +2,15 @@
 from nicegui import events, run, ui
 
 from knowledge import KnowledgeNotReady
+from shops import Shops
 
-from ..context import AppContext
-from .settings_dialogs import confirm
+from .dialogs import confirm
 
 MAX_BYTES = 200_000
 
 
-async def create(ctx: AppContext, shop_id: str) -> None:
-    knowledge = ctx.knowledge
+async def create(shops: Shops, shop_id: str) -> None:
+    knowledge = shops.knowledge
     with ui.card().classes('w-full gap-3').mark('settings-documents'):
         ui.label("The coach's knowledge: your documents").classes('text-lg font-medium')
         ui.label('Markdown or plain text, up to 200 KB each. Only this shop can retrieve them.') \

@@ -4,17 +4,19 @@ from zoneinfo import ZoneInfo, available_timezones
 from nicegui import ui
 
 from engine import ShopProfile
+from shops import Shops
 from store.errors import StoreError
 from store.models import Shop
 from store.shops import get_shop, update_shop
 
-from ..context import AppContext
-from . import settings_barbers, settings_hours, settings_services
+from . import barbers
+from . import hours as settings_hours
+from . import services as settings_services
 
 TIME_ZONES = sorted(available_timezones())
 
 
-def create(ctx: AppContext, shop: Shop) -> None:
+def create(shops: Shops, shop: Shop) -> None:
     """Every field is checked before anything is saved, so a shop is never left half-edited."""
     with ui.column().classes('w-full gap-4').mark('settings-profile'):
         if shop.mode == 'demo':
@@ -35,7 +37,7 @@ def create(ctx: AppContext, shop: Shop) -> None:
         with _section('Opening hours'):
             collect_hours = settings_hours.create(shop.profile['hours'])
         with _section('Barbers', 'One chair per barber, 1 to 12.'):
-            collect_barbers = settings_barbers.create(shop.profile['barbers'])
+            collect_barbers = barbers.create(shop.profile['barbers'])
         with _section('Services', 'Prices in dollars; 5 to 240 minutes each.'):
             collect_services = settings_services.create(shop.profile['services'])
 
@@ -49,14 +51,14 @@ def create(ctx: AppContext, shop: Shop) -> None:
                        'daily_revenue_goal': float(goal.value)}
             try:
                 ShopProfile.from_dict(shop.id, name.value, zone.value, profile)  # the engine must accept it too
-                await update_shop(ctx.store, shop.id, name=name.value.strip(), timezone=zone.value, profile=profile)
-                saved = await get_shop(ctx.store, shop.id)
+                await update_shop(shops.store, shop.id, name=name.value.strip(), timezone=zone.value, profile=profile)
+                saved = await get_shop(shops.store, shop.id)
             except (StoreError, ValueError, KeyError) as error:
                 message.set_text(str(error))
                 return
             message.set_text('')
             if saved is not None:
-                await ctx.restart_shop(saved)
+                await shops.restart_shop(saved)
             ui.notify('Profile saved. The dashboard now shows it.', type='positive')
 
         with ui.row().classes('items-center gap-3'):

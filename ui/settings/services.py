@@ -5,7 +5,7 @@ from typing import Any
 
 from nicegui import ui
 
-from . import settings_rows
+from . import rows as settings_rows
 
 Service = dict[str, Any]  # {'name', 'price', 'minutes', 'weight'}, the profile's shape
 

@@ -1,15 +1,15 @@
 """The shop's team: who can see the dashboard, inviting someone with a one-time password, and removing them."""
 from nicegui import ui
 
+from shops import Shops
 from store.accounts import Account
 from store.errors import StoreError
 from store.staff import invite_staff, list_members, remove_staff
 
-from ..context import AppContext
-from . import settings_dialogs
+from . import dialogs
 
 
-async def create(ctx: AppContext, account: Account, shop_id: str) -> None:
+async def create(shops: Shops, account: Account, shop_id: str) -> None:
     """Staff see the dashboard and the coach; only an owner opens these settings."""
     with ui.card().classes('w-full gap-3').mark('settings-staff'):
         ui.label('Staff accounts').classes('text-base font-medium')
@@ -25,7 +25,7 @@ async def create(ctx: AppContext, account: Account, shop_id: str) -> None:
     async def show_members() -> None:
         members.clear()
         with members:
-            for user_id, address, role in await list_members(ctx.store, shop_id):
+            for user_id, address, role in await list_members(shops.store, shop_id):
                 with ui.row().classes('w-full items-center gap-2').mark('member'):
                     ui.label(address + (' (you)' if user_id == account.user_id else '')).classes('grow')
                     ui.badge(role, color='primary' if role == 'owner' else 'secondary')
@@ -38,7 +38,7 @@ async def create(ctx: AppContext, account: Account, shop_id: str) -> None:
             return
         _say(message, '')
         try:
-            password = await invite_staff(ctx.store, shop_id, email.value)
+            password = await invite_staff(shops.store, shop_id, email.value)
         except StoreError as error:
             _say(message, str(error), error=True)
             return
@@ -48,21 +48,21 @@ async def create(ctx: AppContext, account: Account, shop_id: str) -> None:
             _say(message, f'{address} already has a Chairside account: they can sign in with their existing '
                           'password and will find this shop in their menu.')
         else:
-            settings_dialogs.reveal('Invitation ready', {'One-time password': password}, [
+            dialogs.reveal('Invitation ready', {'One-time password': password}, [
                 f'Give {address} this one-time password to sign in with.',
                 'They must change it to a password of their own at their first sign-in.',
             ])
         await show_members()
 
     async def remove(user_id: str, address: str) -> None:
-        if not await settings_dialogs.confirm(f'Remove {address} from the team? They will no longer see this shop.',
+        if not await dialogs.confirm(f'Remove {address} from the team? They will no longer see this shop.',
                                               'Remove'):
             return
-        if not await remove_staff(ctx.store, shop_id, user_id):
+        if not await remove_staff(shops.store, shop_id, user_id):
             _say(message, f'{address} was no longer on the team.', error=True)
         else:
             _say(message, f'{address} was removed from the team.')
-        await ctx.session_watch.tell(user_id)  # their open pages of this shop close now
+        await shops.session_watch.tell(user_id)  # their open pages of this shop close now
         await show_members()
 
     invite_button.on_click(invite)

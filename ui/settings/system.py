@@ -5,14 +5,13 @@ from datetime import datetime
 from nicegui import ui
 
 from engine.loop import EngineLoop
-
-from ..context import AppContext
+from shops import Shops
 
 REFRESH_SECONDS = 2.0  # one owner's settings page: a timer is fine here, unlike on the live pages
 PAGES_LISTED = 30  # the longest-open first; a shop on a hundred screens gets a count for the rest
 
 
-def create(ctx: AppContext, loop: EngineLoop, shop_ids: list[str]) -> None:
+def create(shops: Shops, loop: EngineLoop, shop_ids: list[str]) -> None:
     """Only the owner's own shops are listed."""
     with ui.card().classes('w-full gap-2').mark('settings-system'):
         ui.label('System').classes('text-lg font-medium')
@@ -28,21 +27,21 @@ def create(ctx: AppContext, loop: EngineLoop, shop_ids: list[str]) -> None:
         engine_line.set_text(f'Engine: {"running" if loop.running else "stopped"}, last tick {lag:.1f} s ago, '
                              f'taking {loop.tick_seconds * 1000:.0f} ms for {len(loop.engines)} shop(s); '
                              f'{len(loop.errors)} failing' if lag is not None else 'Engine: not started yet')
-        knowledge = ctx.knowledge
+        knowledge = shops.knowledge
         knowledge_line.set_text(f'Knowledge index: {knowledge.status}'
                                 + (f' ({knowledge.progress:.0%})' if knowledge.status == 'building' else '')
                                 + (f': {knowledge.error}' if knowledge.error else ''))
         providers.clear()
         with providers:
-            for state in ctx.coach.providers_status() if ctx.coach else []:
+            for state in shops.coach.providers_status() if shops.coach else []:
                 ui.label(f'{state["label"]} ({state["model"]}): last answer {_when(state["last_success"])}, '
                          f'last failure {_when(state["last_failure"])}'
                          + (f' ({state["last_failure_reason"]})' if state['last_failure_reason'] else ''))
         pages.clear()
         with pages:
-            mine = [page for page in ctx.live.pages.values() if page.shop_id in shop_ids]
+            mine = [page for page in shops.live.pages.values() if page.shop_id in shop_ids]
             for page in sorted(mine, key=lambda p: p.since)[:PAGES_LISTED]:
-                shop = ctx.engines[page.shop_id].profile.name if page.shop_id in ctx.engines else page.shop_id
+                shop = shops.engines[page.shop_id].profile.name if page.shop_id in shops.engines else page.shop_id
                 ui.label(f'{page.who} on {page.page} of {shop}, open {_ago(page.since)}')
             if len(mine) > PAGES_LISTED:
                 ui.label(f'and {len(mine) - PAGES_LISTED:,} more').classes('text-grey-7')

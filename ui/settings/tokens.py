@@ -8,12 +8,12 @@ from collections.abc import Awaitable, Callable
 
 from nicegui import ui
 
+from shops import Shops
 from store.errors import StoreError
 from store.models import ApiToken
 from store.tokens import SCOPES, Kind, Token, create_token, list_tokens, revoke_token
 
-from ..context import AppContext
-from . import settings_dialogs
+from . import dialogs
 
 PURPOSE = {
     'api': ('API tokens', "Let the shop's booking or till system post events, or another program read the shop's "
@@ -25,7 +25,7 @@ PURPOSE = {
 }
 
 
-async def create(ctx: AppContext, shop_id: str, kind: Kind) -> None:
+async def create(shops: Shops, shop_id: str, kind: Kind) -> None:
     title, purpose = PURPOSE[kind]
     with ui.card().classes('w-full gap-3').mark(f'settings-{kind}-tokens'):
         ui.label(title).classes('text-base font-medium')
@@ -45,7 +45,7 @@ async def create(ctx: AppContext, shop_id: str, kind: Kind) -> None:
     async def show_tokens() -> None:
         tokens.clear()
         with tokens:
-            rows = await list_tokens(ctx.store, shop_id, kind)
+            rows = await list_tokens(shops.store, shop_id, kind)
             if not rows:
                 ui.label('None yet.').classes('text-sm text-grey-7')
             for row in rows:
@@ -54,7 +54,7 @@ async def create(ctx: AppContext, shop_id: str, kind: Kind) -> None:
     async def make() -> None:
         message.set_text('')
         try:
-            row, token = await create_token(ctx.store, shop_id, kind, name.value or '',
+            row, token = await create_token(shops.store, shop_id, kind, name.value or '',
                                             [scope for scope, box in scopes.items() if box.value])
         except StoreError as error:
             message.set_text(str(error))
@@ -63,16 +63,16 @@ async def create(ctx: AppContext, shop_id: str, kind: Kind) -> None:
         secrets = {'Token': token}
         if kind == 'kiosk':
             secrets['Kiosk link'] = str(ui.context.client.request.base_url).rstrip('/') + f'/kiosk/{token}'
-        settings_dialogs.reveal(f'{title[:-1]} "{row.name}" created', secrets, [purpose])
+        dialogs.reveal(f'{title[:-1]} "{row.name}" created', secrets, [purpose])
         await show_tokens()
 
     async def revoke(row: Token) -> None:
-        if not await settings_dialogs.confirm(f'Revoke "{row.name}"? Whatever uses it stops working at once.',
+        if not await dialogs.confirm(f'Revoke "{row.name}"? Whatever uses it stops working at once.',
                                               'Revoke'):
             return
-        if not await revoke_token(ctx.store, shop_id, kind, row.id):
+        if not await revoke_token(shops.store, shop_id, kind, row.id):
             message.set_text(f'"{row.name}" was already revoked.')
-        await ctx.token_watch.tell((kind, row.token_hash))  # its open screens and streams end now
+        await shops.token_watch.tell((kind, row.token_hash))  # its open screens and streams end now
         await show_tokens()
 
     create_button.on_click(make)

@@ -1,50 +1,17 @@
-"""The shop's name, its local time and status, the demo's speed, and whether the page is live."""
-from collections.abc import Callable
-
+"""The header of pages other than the dashboard: the way home, the page's title, the person's menu."""
 from nicegui import ui
 
+from shops import Shops
 from store.accounts import Account
 
-from ..context import AppContext
-from ..state import SessionState
-from . import connection_badge, user_menu
-from .clock_label import ClockLabel
-
-SPEEDS = {1: '1x', 10: '10x', 60: '60x'}
+from . import user_menu
 
 
-def create(ctx: AppContext, state: SessionState, account: Account, shop_id: str,
-           set_speed: Callable[[float], None] | None, bell: Callable[[], None]) -> None:
-    with ui.header().classes('items-center justify-between flex-wrap gap-2 px-4 py-2 bg-primary'):
-        with ui.row().classes('items-center gap-3 no-wrap'):
-            ui.icon('content_cut', size='md')
-            with ui.column().classes('gap-0'):
-                ui.label().classes('text-lg font-bold leading-tight').mark('shop-name') \
-                    .bind_text_from(state, 'shop_name')
-                with ui.row().classes('gap-2 text-xs opacity-90'):
-                    ClockLabel().mark('local-time').bind_text_from(state, 'local_time').bind_made_from(state)
-                    ui.label().mark('shop-status').bind_text_from(state, 'status')
-        with ui.row().classes('items-center gap-3'):
-            if set_speed is not None:
-                _speed_control(state, set_speed)
-            connection_badge.create(state)
-            bell()
-            user_menu.create(ctx, account, shop_id)
-
-
-def create_simple(ctx: AppContext, account: Account, shop_id: str, title: str) -> None:
-    """The header of pages other than the dashboard."""
+def create(shops: Shops, account: Account, shop_id: str, title: str) -> None:
     with ui.header().classes('items-center justify-between px-4 py-2 bg-primary'):
         with ui.link(target='/').classes('row items-center gap-3 no-wrap text-white no-underline'):
             ui.icon('content_cut', size='md')
             ui.label(title).classes('text-lg font-bold')
-        user_menu.create(ctx, account, shop_id)
+        user_menu.create(shops, account, shop_id)
 
 
-def _speed_control(state: SessionState, set_speed: Callable[[float], None]) -> None:
-    """Speeds up the simulated shop for everyone watching it, so a newcomer at night need not wait for morning."""
-    with ui.row().classes('items-center gap-1 text-xs'):
-        ui.label('Simulation')
-        ui.toggle(SPEEDS, value=1, on_change=lambda e: set_speed(e.value) if e.value else None) \
-            .props('dense unelevated toggle-color=accent color=white text-color=primary size=sm') \
-            .mark('speed').bind_value_from(state, 'speed', backward=lambda s: int(s) if int(s) in SPEEDS else None)

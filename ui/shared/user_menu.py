@@ -3,19 +3,19 @@ from collections.abc import Awaitable, Callable, MutableMapping
 
 from nicegui import app, ui
 
+from shops import Shops
 from store.accounts import Account
 
 from .. import auth
-from ..context import AppContext
 
 
-def create(ctx: AppContext, account: Account, shop_id: str) -> None:
+def create(shops: Shops, account: Account, shop_id: str) -> None:
     """The items are built on the first click: most visits never open the menu, and a page is lighter without them."""
     session = app.storage.user  # this page's, whichever request a handler runs in
 
     def fill_once() -> None:
         if not menu.default_slot.children:
-            _fill(menu, account, shop_id, session, lambda: auth.sign_out(ctx, account.user_id, session))
+            _fill(menu, account, shop_id, session, lambda: auth.sign_out(shops, account.user_id, session))
 
     with ui.button(icon='account_circle', on_click=fill_once) \
             .props('flat round color=white data-testid=user-menu').mark('user-menu'):

@@ -1,0 +1,8 @@
+"""The service layer: the running shops, their events in, their snapshots out to every page, once per snapshot.
+
+Used by ui/ and api/, and imports neither (tests/unit/test_layers.py). main.py makes one `Shops` and opens it.
+"""
+from .live import LiveShops, Published, Update
+from .service import Shops
+
+__all__ = ['LiveShops', 'Published', 'Shops', 'Update']
