@@ -14,6 +14,24 @@ def money(value: float) -> str:
     return f'${value:,.0f}'
 
 
+def show(kind: str, value: float | int | None) -> str:
+    """A figure of any kind (engine.analytics.FIGURES[name].kind) as the coach says it."""
+    if value is None:
+        return 'no data'
+    if kind == 'money':
+        return f'${value:,.0f}' if abs(value) >= 100 or value == int(value) else f'${value:,.2f}'
+    if kind == 'count':
+        return f'{value:,.0f}'
+    if kind == 'share':
+        percent = value * 100
+        return f'{percent:.1f}%' if abs(percent) < 10 and round(percent, 1) != round(percent) else f'{percent:.0f}%'
+    if kind == 'rating':
+        return f'{value:.1f} stars'
+    if kind == 'minutes':
+        return f'{value:.1f} minutes' if value < 10 else f'{value:.0f} minutes'
+    return f'{value:,}'
+
+
 def change(trend: float | None) -> str:
     """A trend as '+12%' or '-4%'; trends are percentages from Snapshot.trend."""
     return 'no comparison' if trend is None else f'{trend:+.0f}%'
