@@ -11,6 +11,6 @@ from . import analytics, knowledge, live  # noqa: F401  (they register their too
 from .context import Context, Shop
 from .periods import canonical, parse
 from .registry import TOOLS, Registry, Tool, ToolSpec
-from .toolbox import ToolCall, Toolbox
+from .toolbox import Toolbox, ToolCall
 
 __all__ = ['TOOLS', 'Context', 'Registry', 'Shop', 'Tool', 'ToolCall', 'ToolSpec', 'Toolbox', 'canonical', 'parse']

@@ -17,7 +17,7 @@ from .registry import TOOLS
 FigureName = Literal[tuple(FIGURES)]  # type: ignore[valid-type]
 GroupingName = Literal[tuple(GROUPINGS)]  # type: ignore[valid-type]
 ADDITIVE = frozenset(name for name, f in FIGURES.items() if f.kind in ('money', 'count'))
-PERIOD = Field(description=f'The period: {periods.FORMS}. Dates are the shop\'s local dates.')
+PERIOD = Field(description=f"The period: {periods.FORMS}. Dates are the shop's local dates.")
 AGAINST = Field('previous', description="What to compare with: 'previous' (the period before, the same part of it "
                                         "for a period under way), 'year_before', or another period in the same forms.")
 FIGURE = Field(description='The figure, by name: ' + '; '.join(f'{n} ({f.label.lower()})' for n, f in FIGURES.items()))
@@ -80,7 +80,8 @@ def figures(ctx: Context, args: FiguresArgs) -> dict:
     out['compared_with'] = {'previous': periods.as_dict(report.previous and report.previous.covered),
                             'year_before': periods.as_dict(report.year_before and report.year_before.covered)}
     if args.by:
-        out['rows'] = [{'key': _key(row.key, args.by), **{n: _round(row.figures.get(n)) for n in names}} for row in report.rows]
+        out['rows'] = [{'key': _key(row.key, args.by), **{n: _round(row.figures.get(n)) for n in names}}
+                       for row in report.rows]
     return out
 
 

@@ -10,16 +10,19 @@ from ..types import PassageLike, Retrieve
 
 if TYPE_CHECKING:
     from engine.analytics import Analytics
+    from engine.clock import Clock
     from engine.profile import ShopProfile
     from engine.snapshot import Snapshot
 
 
 class Shop(Protocol):
-    """What the coach reads of a shop's engine (engine.ShopEngine fits): its profile and its per-day aggregates."""
+    """What the coach reads of a shop's engine (engine.ShopEngine fits): its profile, per-day aggregates and clock."""
     @property
     def profile(self) -> ShopProfile: ...
     @property
     def analytics(self) -> Analytics: ...
+    @property
+    def clock(self) -> Clock: ...
 
 
 @dataclass
@@ -40,8 +43,8 @@ class Context:
         if self.shop is not None:
             return self.shop.profile.local(self.now).date()
         if self.snapshot is not None:
-            from zoneinfo import ZoneInfo
             from datetime import datetime
+            from zoneinfo import ZoneInfo
             return datetime.fromtimestamp(self.now, ZoneInfo(self.snapshot.timezone)).date()
         raise ValueError('No shop is known, so there is no "today" to count from.')
 

@@ -7,7 +7,7 @@ import pytest
 from pydantic import BaseModel, Field
 
 from coach.relevance import THRESHOLD
-from coach.tools import TOOLS, Context, Registry, Toolbox
+from coach.tools import TOOLS, Context, Toolbox
 from coach.tools.registry import plain_schema
 from engine import ServiceCompleted
 
@@ -53,7 +53,8 @@ async def test_one_barbers_figures_by_any_spelling_of_the_name(history, toolbox)
     assert call.result['figures']['revenue']['value'] == revenue(completed(history, date(2026, 11, 23),
                                                                            date(2026, 11, 23), barber='Dee'))
     wrong = await toolbox.call('figures', {'figures': ['revenue'], 'period': 'yesterday', 'barber': 'Deb'})
-    assert not wrong.ok and wrong.result['error'] == "No barber is called 'Deb'; the barbers are: Marco, Dee, Sam, Luis."
+    assert not wrong.ok
+    assert wrong.result['error'] == "No barber is called 'Deb'; the barbers are: Marco, Dee, Sam, Luis."
 
 
 async def test_a_period_under_way_or_before_the_history_says_what_it_covered(toolbox):
