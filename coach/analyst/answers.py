@@ -42,7 +42,10 @@ async def compare_answer(intent: Intent, box: Toolbox, question: str) -> str:
     figure = intent.figure
     if len(intent.barbers) > 1 or len(intent.services) > 1:
         return await _compare_groups(intent, box)
-    against = canonical(intent.other) if intent.other is not None else 'previous'
+    same_part = intent.other is None or _unit_before(intent.period, intent.other)
+    against = 'previous' if same_part else canonical(intent.other)
+    if intent.other is None and intent.period.days == 1:  # a day against the same weekday a week before
+        same_part, against = False, (intent.period.start - timedelta(7)).isoformat()
     call = await box.call('compare', {'figure': figure, 'period': canonical(intent.period), 'against': against,
                                       **_scope(intent)})
     if not call.ok:
@@ -50,13 +53,13 @@ async def compare_answer(intent: Intent, box: Toolbox, question: str) -> str:
     r = call.result
     this, other = r['this'], r['other']
     period = when(intent.phrase, this['period'])
-    other_when = when(intent.other_phrase, other['period']) if intent.other is not None else \
-        _before_words(other['period'])
+    other_when = when(intent.other_phrase or _week_before_words(intent), other['period']) if not same_part else \
+        _before_words(intent.period, other['period'], _partial(intent, this['period']))
     head = _first(intent, figure, this['value'], period)
     if other['value'] is None or this['value'] is None:
         return _join([head, f'There is nothing to compare it with {other_when}: the history does not reach it.'])
     moved = change(figure, this['value'], other['value'])
-    lines = [f'{head[:-1]}, {moved} on {other_when} ({value(figure, other["value"])}).']
+    lines = [f'{head[:-1]}, {moved} on {_with(other_when, value(figure, other["value"]))}.']
     if (r.get('change') or 0) <= -ADVICE_DROP:
         lines.append(await _advice(box, f'{FIGURES[figure].label} down {question}'))
     return _join(lines)
@@ -67,19 +70,22 @@ async def why_answer(intent: Intent, box: Toolbox, question: str) -> str:
     if intent.barbers or intent.services:
         return await compare_answer(intent, box, question)
     against = canonical(intent.other) if intent.other is not None else 'previous'
+    other_phrase = intent.other_phrase
+    if intent.other is None and intent.period.days == 1:  # a day against the same weekday a week before
+        against, other_phrase = (intent.period.start - timedelta(7)).isoformat(), 'the same day a week before'
     call = await box.call('explain_change', {'figure': figure, 'period': canonical(intent.period), 'against': against})
     if not call.ok:
         return _cannot(call.result['error'])
     r = call.result
     period = when(intent.phrase, r['this']['period'])
-    other_when = when(intent.other_phrase, r['other']['period']) if intent.other is not None else \
-        _before_words(r['other']['period'])
+    other_when = when(other_phrase, r['other']['period']) if other_phrase else \
+        _before_words(intent.period, r['other']['period'], _partial(intent, r['this']['period']))
     if r.get('difference') is None:
         return _join([_first(intent, figure, r['this'].get('value'), period),
                       r.get('note', 'There is nothing to compare it with.')])
     lines = [f'{_first(intent, figure, r["this"]["value"], period)[:-1]}, '
-             f'{change(figure, r["this"]["value"], r["other"]["value"])} on {other_when} '
-             f'({value(figure, r["other"]["value"])}).']
+             f'{change(figure, r["this"]["value"], r["other"]["value"])} on '
+             f'{_with(other_when, value(figure, r["other"]["value"]))}.']
     if drivers := r.get('drivers'):
         visits, ticket = drivers['visits'], drivers['average_ticket']
         bigger = 'the number of visits' if abs(visits.get('change') or 0) >= abs(ticket.get('change') or 0) else \
@@ -125,7 +131,7 @@ async def best_answer(intent: Intent, box: Toolbox) -> str:
         rest = shown[1:]
     lines = [head]
     if rest:
-        total = f' ({value(figure, r["total"]["value"])} in all)' if 'share' in rows[0] else ''
+        total = f'; {value(figure, r["total"]["value"])} in all' if 'share' in rows[0] else ''
         lines.append(f'{"Then" if intent.order == "top" else "Above them"}: {listing(rest)}{total}.')
     return _join(lines)
 
@@ -165,8 +171,9 @@ async def overview_answer(intent: Intent, box: Toolbox, question: str) -> str:
     period = when(intent.phrase, r['covered'])
     revenue = f['revenue']
     moved = change('revenue', revenue['value'], revenue['previous'])
-    head = f'Revenue {period} was {revenue["text"]}' + (f', {moved} on {_before_words(r["compared_with"]["previous"])}'
-                                                        if moved else '') + '.'
+    before = _with(_before_words(intent.period, r['compared_with']['previous'], _partial(intent, r['covered'])),
+                   value('revenue', revenue['previous']))
+    head = f'Revenue {period} was {revenue["text"]}' + (f', {moved} on {before}' if moved else '') + '.'
     rating = f'a rating of {f["rating"]["text"]} from {f["reviews"]["text"]} reviews' if f['rating']['value'] \
         else 'no reviews'
     return _join([head, f'{f["visits"]["text"]} visits at an average ticket of {f["average_ticket"]["text"]}; '
@@ -183,14 +190,15 @@ async def floor_answer(box: Toolbox) -> str:
         return _join([f'The shop is closed now ({f["status"]}), so nobody is in the chairs.'])
     chairs = len(f['chairs'])
     waiting = f['waiting']
-    head = f'Right now ({f["at"]}) {f["busy_chairs"]} of {chairs} chairs are busy and {waiting} ' \
+    busy = f['busy_chairs']
+    head = f'Right now ({f["at"]}) {busy} of {chairs} chairs {"is" if busy == 1 else "are"} busy and {waiting} ' \
            f'{"person is" if waiting == 1 else "people are"} waiting.'
     seats = [f'{c["barber"]}: {c["client"]}, {c["service"]}, {c["minutes_left"]} min left' if c['client']
              else f'{c["barber"]}: free' for c in f['chairs']]
     lines = [head, f'{"; ".join(seats)}.']
     if f['queue']:
-        lines.append(f'Waiting, first come first: {listing(f["queue"])}.')
-    if f.get('walk_in_wait_minutes') is not None:
+        lines.append(f'Waiting, first come first: {listing(f["queue"])}'.rstrip('.') + '.')
+    if f.get('walk_in_wait_minutes'):
         lines.append(f'A walk-in would wait about {f["walk_in_wait_minutes"]:.0f} minutes.')
     if f['next_appointments']:
         nxt = f['next_appointments'][0]
@@ -268,8 +276,8 @@ async def _compared(intent: Intent, box: Toolbox, figure: str, now, result: dict
     this = result['figures'][figure]
     sentences = []
     if (moved := change(figure, now, this['previous'])) and result['compared_with']['previous']:
-        sentences.append(f'That is {moved} on {_before_words(result["compared_with"]["previous"])} '
-                         f'({value(figure, this["previous"])}).')
+        before = _before_words(period, result['compared_with']['previous'], _partial(intent, result['covered']))
+        sentences.append(f'That is {moved} on {_with(before, value(figure, this["previous"]))}.')
     if (moved := change(figure, now, this['year_before'])) and result['compared_with']['year_before']:
         sentences.append(f'A year before it was {value(figure, this["year_before"])} ({moved} since).')
     return ' '.join(sentences)
@@ -340,10 +348,38 @@ def _cannot(error: str) -> str:
     return _join([f'I could not look that up: {error}'])
 
 
-def _before_words(covered: dict | None) -> str:
-    if covered is None:
-        return 'the period before'
-    return f'the period before ({covered["dates"]})'
+def _before_words(period, covered: dict | None, partial: bool = False) -> str:
+    """What a period is compared with, in words: 'the week before (9 to 15 November 2026)', 'the same days of the
+    month before (1 to 24 October 2026)' for a period under way, 'the 30 days before (...)'."""
+    if period is not None and period.unit is not None:
+        name = f'the same days of the {period.unit} before' if partial else f'the {period.unit} before'
+    elif period is not None:
+        name = f'the {period.days} days before'
+    else:
+        name = 'the period before'
+    return name if covered is None else f'{name} ({covered["dates"]})'
+
+
+def _week_before_words(intent: Intent) -> str:
+    return 'the same day a week before' if intent.period is not None and intent.period.days == 1 else ''
+
+
+def _partial(intent: Intent, covered: dict | None) -> bool:
+    return covered is not None and intent.period is not None and covered['days'] < intent.period.days
+
+
+def _with(words: str, shown: str) -> str:
+    """'the week before (9 to 15 November 2026)' and '$11,142' -> 'the week before (9 to 15 November 2026: $11,142)'."""
+    return f'{words[:-1]}: {shown})' if words.endswith(')') else f'{words} ({shown})'
+
+
+def _unit_before(period, other) -> bool:
+    """Whether `other` is the calendar unit just before `period` (last week against this week)."""
+    if period is None or other is None or period.unit is None or other.unit != period.unit:
+        return False
+    from .when import Shift, shifted
+    before = shifted(period, Shift(period.unit, 1, 0, 0, ''))
+    return (before.start, before.end) == (other.start, other.end)
 
 
 def _signed(figure: str, difference) -> str:

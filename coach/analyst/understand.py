@@ -116,7 +116,8 @@ def _shape(text: str, figure: str | None, strong: bool, found: list, barbers: li
         return 'floor', None, 'top'
     if re.search(words.WHY, text) and (figure or barbers or services):
         return 'why', None, 'top'
-    if re.search(words.OVERVIEW, text) and not (strong and figure not in words.WEAK) and not (barbers or services):
+    if re.search(words.OVERVIEW, text) and not (strong and figure not in words.WEAK) and not (barbers or services) \
+            and not ((best or worst) and group):
         return 'overview', None, 'top'
     several = len(barbers) > 1 or len(services) > 1 or len(found) > 1
     if re.search(words.COMPARE, text) and (several or found or figure) and not (
