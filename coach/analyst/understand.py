@@ -62,6 +62,8 @@ def _parse(question: str, profile: ShopProfile | None, today: date, previous: In
     found, shifts = when.find(text, today)
     barbers, services = words.names_in(text, vocab)
     figure, strong = _figure(text, services)
+    if figure is None and (services or barbers):  # 'how many skin fades', 'how did Dee do'
+        figure = 'revenue' if barbers and not services or re.search(r'how much|\$|money|dollars', text) else 'visits'
     said = {name for name, there in (('figure', strong), ('period', found or shifts), ('barber', barbers),
                                      ('service', services)) if there}
     shape, by, order = _shape(text, figure, strong, found, barbers, services)
@@ -91,11 +93,13 @@ def _parse(question: str, profile: ShopProfile | None, today: date, previous: In
 
 def _figure(text: str, services: list[str]) -> tuple[str | None, bool]:
     """The figure the question names, and whether it named one (a weak word such as 'customers' does not count
-    when a service is named: 'how many skin fades' is their visits)."""
+    when a service is named: 'how many skin fades' is their visits). A count asked as a share is its rate."""
     named = words.figure_of(text)
     if not named:
         return None, False
     figure = named[0][1]
+    if figure in words.RATE_OF and re.search(words.RATIO, text):
+        figure = words.RATE_OF[figure]
     if figure == 'retention':
         return 'retention', True
     if figure in ('visits',) and len(named) > 1:

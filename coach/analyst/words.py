@@ -55,6 +55,9 @@ FIGURE_WORDS: tuple[tuple[str, str], ...] = (
     (r'visits?|cuts?|haircuts?|customers?|clients?|people|heads|jobs|services|served|serve|done|did we do'
      r'|popular|busiest|quietest|busy|quiet|slow\w*', 'visits'),
 )
+RATE_OF = {'no_shows': 'no_show_rate', 'late_cancellations': 'late_cancel_rate', 'walk_ins': 'walk_in_share',
+           'walk_outs': 'walk_ins_lost'}
+RATIO = r'\b(?:rate|percentage|percent|share|proportion|ratio|fraction|how often)\b|%'
 # words that pick a figure only when nothing more telling is in the question (see understand.py)
 WEAK = frozenset({'visits', 'bookings'})
 
@@ -96,7 +99,15 @@ ENGLISH = frozenset(
     'over part past people please pretty quite rate rather really right same seen shop should show since some '
     'something still such sure take than thank thanks that their them then there these they thing things think '
     'this those though time today told took total twice under until very want week weeks well were what when where '
-    'which while whole will with within without worse worst would year years your yours'.split())
+    'which while whole will with within without worse worst would year years your yours share shares percent '
+    'percentage proportion ratio fraction often hours hour morning evening afternoon night chairs chair sell sold '
+    'selling bought spent spend paid pays paying book books trade trend trends level levels value worth cost costs '
+    'price prices charge charged guys team staff owner shop shops store open opened closed close busy quiet slow '
+    'fast line long longer short shorter wait waits waited stay stayed leave left came come comes coming went goes '
+    'give gave given bring brought brings clients client customer customers people person heads jobs tell show '
+    'showed shown shows list give sort kind type types much many more most each every some total overall whole '
+    'number numbers figure figures count counts compare again also still even ever just only same other another '
+    'first second third fourth last next previous since before after during between against versus'.split())
 
 
 @dataclass(frozen=True)
