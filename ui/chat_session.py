@@ -113,11 +113,15 @@ class ChatSession:
         self._task = background_tasks.create(self._answer(question, history, bubble, replaces), name='coach answer')
 
     async def _answer(self, question: str, history: list[Turn], bubble: Answer, replaces: int | None) -> None:
-        def snapshot():  # read when the answer starts: an engine restarted by the settings page is a new object
+        def shop():  # read when the answer starts: an engine restarted by the settings page is a new object
             engine = self.ctx.engines[self.shop_id]
-            return engine.snapshot() if engine.failure is None else None  # a stopped shop has no figures to give
+            return engine if engine.failure is None else None  # a stopped shop has no figures to give
+
+        def snapshot():
+            engine = shop()
+            return engine.snapshot() if engine is not None else None
         record = await stream_answer(self.coach, self.ctx.knowledge, snapshot, self.shop_id, question, history,
-                                     bubble, replaces)
+                                     bubble, replaces, shop)
         try:
             await self._save(record)
         finally:
