@@ -10,7 +10,7 @@ from ..figures import describe
 from ..tools import Toolbox, canonical
 from ..tools.periods import WEEKDAYS
 from .advice import recommendations
-from .say import GROUP_NOUNS, NOUNS, capital, change, label, listing, value, when
+from .say import GROUP_NOUNS, NOUNS, capital, change, day_key, label, listing, value, when
 from .understand import RATES, Intent
 
 ADVICE_DROP = 0.10  # a fall of 10% or more is worth a word of advice
@@ -32,6 +32,9 @@ async def value_answer(intent: Intent, box: Toolbox, question: str) -> str:
     this = result['figures'][figure]
     period = when(intent.phrase, result['covered'])
     lines = [_first(intent, figure, this['value'], period) + _detail(figure, result['figures'])]
+    if intent.barbers and intent.services:
+        lines.append(f'The figures are kept per barber and per service, not for both together, so this counts all '
+                     f"of {intent.barbers[0]}'s services, not only {intent.services[0]}.")
     lines.append(await _compared(intent, box, figure, this['value'], result, scope))
     if figure in RATES or (this.get('change') or 0) <= -ADVICE_DROP:
         lines.append(await _advice(box, f'{FIGURES[figure].label} {question}'))
@@ -120,6 +123,7 @@ async def best_answer(intent: Intent, box: Toolbox) -> str:
     kind = FIGURES[figure].kind
     most = ('the most' if intent.order == 'top' else 'the fewest') if kind == 'count' else \
         ('the highest' if intent.order == 'top' else 'the lowest')
+    rows = [row | {'key': day_key(row['key'])} for row in rows]
     shown = [f'{row["key"]} ({row["text"]})' for row in rows]
     if intent.n > 1:
         head = f'The {"top" if intent.order == "top" else "bottom"} {min(intent.n, len(rows))} {GROUP_NOUNS[by]} by ' \
@@ -127,7 +131,8 @@ async def best_answer(intent: Intent, box: Toolbox) -> str:
         rest = shown[intent.n:]
     else:
         first = rows[0]
-        head = f'{first["key"]} had {most} {label(figure)} of the {GROUP_NOUNS[by]} {period}: {first["text"]}.'
+        head = f'{first["key"]} had {most} {label(figure, article=False)} of the {GROUP_NOUNS[by]} {period}: ' \
+               f'{first["text"]}.'
         rest = shown[1:]
     lines = [head]
     if rest:
@@ -146,7 +151,7 @@ async def breakdown_answer(intent: Intent, box: Toolbox) -> str:
     period = when(intent.phrase, r['covered'])
     if not rows:
         return _join([f'There is no {label(figure)} {period}.'])
-    shown = [f'{row["key"]} {row["text"]}' for row in rows]
+    shown = [f'{day_key(row["key"])} {row["text"]}' for row in rows]
     return _join([f'{capital(label(figure))} by {by} {period}: {listing(shown)}.',
                   f'In all: {r["total"]["text"]}.' if r.get('total') else ''])
 
@@ -236,17 +241,18 @@ def _first(intent: Intent, figure: str, number, period: str) -> str:
     barber = intent.barbers[0] if intent.barbers else None
     service = intent.services[0] if intent.services else None
     if kind == 'count' and figure in NOUNS:
-        noun = NOUNS[figure]
+        noun, were = (NOUNS[figure][:-1], 'was') if number == 1 else (NOUNS[figure], 'were')
         if barber:
             return f'{barber} had {shown} {noun} {period}.'
         if service:
-            return f'There were {shown} {service} {noun} {period}.'
-        return f'There were {shown} {noun} {period}.'
+            return f'There {were} {shown} {service} {noun} {period}.'
+        return f'There {were} {shown} {noun} {period}.'
+    verb = 'were' if label(figure).endswith('s') else 'was'
     if barber:
-        return f"{barber}'s {label(figure).removeprefix('the ')} {period} was {shown}."
+        return f"{barber}'s {label(figure, article=False)} {period} {verb} {shown}."
     if service:
-        return f'{capital(label(figure))} for {service} {period} was {shown}.'
-    return f'{capital(label(figure))} {period} was {shown}.'
+        return f'{capital(label(figure))} for {service} {period} {verb} {shown}.'
+    return f'{capital(label(figure))} {period} {verb} {shown}.'
 
 
 def _detail(figure: str, figures: dict) -> str:

@@ -80,9 +80,13 @@ def _parse(question: str, profile: ShopProfile | None, today: date, previous: In
         return Intent('unknown')
     if figure is None and shape in ('value', 'best', 'compare', 'why', 'breakdown'):
         if barbers or services or shape in ('best', 'compare', 'why'):
-            figure = 'revenue' if shape != 'best' or by in ('barber', None) else 'visits'
+            figure = 'visits' if re.search(r'busiest|quietest|popular|slowest|most people', text) else 'revenue'
         else:
             return Intent('unknown')
+    if shape == 'compare' and len(found) == 1 and re.search(
+            r'(?:than|beat|against|on|versus|vs|compared (?:to|with)|compare(?:d)? (?:it )?(?:to|with))\s+(?:the\s+)?$',
+            text[:found[0].start]):  # 'did we beat last week?': this week against last week
+        found = [_current(found[0], today), found[0]]
     period, phrase, other, other_phrase = _periods(found, shifts, figure, shape, today,
                                                    previous.period if previous and not found else None)
     if previous is not None and not found and not shifts and previous.period is not None and shape != 'floor':
@@ -120,6 +124,9 @@ def _shape(text: str, figure: str | None, strong: bool, found: list, barbers: li
         return 'floor', None, 'top'
     if re.search(words.WHY, text) and (figure or barbers or services):
         return 'why', None, 'top'
+    if re.match(r'(?:so )?how (?:was|were|is|did|are|has|have|about)\b', text) and found and not strong \
+            and not (barbers or services) and not (best or worst):
+        return 'overview', None, 'top'  # 'how was October?'
     if re.search(words.OVERVIEW, text) and not (strong and figure not in words.WEAK) and not (barbers or services) \
             and not ((best or worst) and group):
         return 'overview', None, 'top'
@@ -177,6 +184,18 @@ def _periods(found: list, shifts: list, figure: str | None, shape: str, today: d
         else:
             main, phrase = shifted, shifts[0].phrase
     return main, phrase, other, other_phrase
+
+
+def _current(other: when.Found, today: date) -> when.Found:
+    """The period an owner measures against `other` when naming only that one: the same unit, now (this week
+    against last week; today against yesterday or last Saturday)."""
+    unit = other.period.unit
+    if unit in ('week', 'month', 'quarter', 'year'):
+        return when.Found(period_for(f'this_{unit}', today), f'so far this {unit}', -1, -1)  # type: ignore[arg-type]
+    if unit == 'day':
+        return when.Found(Period(today, today, 'day'), 'today', -1, -1)
+    days = other.period.days
+    return when.Found(Period(today - timedelta(days - 1), today), f'in the last {days} days', -1, -1)
 
 
 def _default(figure: str | None, shape: str, shifts: list, today: date) -> tuple[Period, str]:

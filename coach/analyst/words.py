@@ -2,8 +2,8 @@
 the barber or service, the shape of the answer wanted.
 
 Typos are mended against the words that matter here (figures, periods, the shop's barbers and services) with
-rapidfuzz's optimal-string-alignment distance: one edit (a transposition counts as one) in a word of 4-7 letters, two
-from 8, never the first letter, and never a word known to be English.
+rapidfuzz's optimal-string-alignment distance: one edit (a transposition counts as one) in a word of 5-7 letters (of
+4 into a barber's name), two from 8, never the first letter, and never a word known to be English.
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ FIGURE_WORDS: tuple[tuple[str, str], ...] = (
     (r'(?:share|percentage|%|proportion|rate) of walk.?ins? (?:lost|who left)|walk.?ins? lost (?:rate|%)',
      'walk_ins_lost'),
     (r'walk.?outs?|walked out|left without|gave up|left (?:before|unserved)|lost (?:walk.?ins?|customers|clients)'
-     r'|walk.?ins? (?:we )?lost|walk.?ins? (?:who )?left', 'walk_outs'),
+     r'|walk.?ins? .{0,20}\blos[et]\b|\blose .{0,12}walk.?ins?|walk.?ins? (?:who )?left', 'walk_outs'),
     (r'walk.?ins?|walked in|without (?:a )?booking|no appointment', 'walk_ins'),
     (r'check.?ins?|checked in|arrivals?|through the door|footfall', 'check_ins'),
     (r'wait\w*|queue time|how long .*(?:sit|sat)', 'average_wait'),
@@ -41,7 +41,9 @@ FIGURE_WORDS: tuple[tuple[str, str], ...] = (
     (r'average (?:ticket|spend|sale|bill|transaction|check|invoice)|avg\.? (?:ticket|spend)|ticket size'
      r'|spend per|spent per|per (?:visit|head|client|customer|cut)|average .*spen[dt]|average ticket|ticket',
      'average_ticket'),
-    (r'ratings?|stars?|satisf\w*|review score|average review|rated|happy', 'rating'),
+    (r'how many .{0,20}reviews?', 'reviews'),
+    (r'ratings?|stars?|satisf\w*|review score|average review|rated|happy'
+     r'|(?:best|top|highest|good|great|better|worst|lowest|bad|poor\w*) reviews?', 'rating'),
     (r'reviews?', 'reviews'),
     (r'new (?:client|customer|face|people|person)s?|first.?tim\w*|newcomers?|first visits?|new ones', 'new_clients'),
     (r'returning|regulars?|repeat (?:client|customer)s?|came back|come back|loyal (?:client|customer)s?',
@@ -61,12 +63,12 @@ RATIO = r'\b(?:rate|percentage|percent|share|proportion|ratio|fraction|how often
 # words that pick a figure only when nothing more telling is in the question (see understand.py)
 WEAK = frozenset({'visits', 'bookings'})
 
-BEST = r'\b(?:best|top|most|highest|biggest|busiest|strongest|leading|number one|no\.? ?1|star|most popular|' \
+BEST = r'\b(?:best|top|most|highest|biggest|busiest|strongest|leading|number one|no\.? ?1|most popular|' \
        r'greatest|max\w*|more)\b'
 WORST = r'\b(?:worst|least|lowest|bottom|quietest|slowest|weakest|fewest|poorest|min\w*|less)\b'
 WHY = r'\b(?:why|how come|what (?:happened|caused|drove|explains|went wrong|changed)|explain\w*|reason\w*|' \
       r'what.?s behind|because)\b'
-COMPARE = r'\b(?:compar\w*|vs\.?|versus|against|than|differen\w*|(?:go|went|gone|going) (?:up|down)|increas\w*|' \
+COMPARE = r'\b(?:compar\w*|vs\.?|versus|against|than|beat|differen\w*|(?:go|went|gone|going) (?:up|down)|increas\w*|' \
           r'decreas\w*|grow\w*|grew|drop\w*|fell|fall\w*|change\w*|better|worse|up on|down on|up or down|' \
           r'improv\w*|declin\w*)\b'
 OVERVIEW = r'\b(?:how (?:are|were|was|is|did|have) (?:we|things|business|the shop|it|the business|our shop)|' \
@@ -107,7 +109,7 @@ ENGLISH = frozenset(
     'give gave given bring brought brings clients client customer customers people person heads jobs tell show '
     'showed shown shows list give sort kind type types much many more most each every some total overall whole '
     'number numbers figure figures count counts compare again also still even ever just only same other another '
-    'first second third fourth last next previous since before after during between against versus'.split())
+    'first second third fourth last next previous since before after during between against versus beat beats'.split())
 
 
 @dataclass(frozen=True)
@@ -168,7 +170,9 @@ def _mended(token: str, vocab: Vocabulary) -> str:
             or f'{token}s' in _KNOWN or token.removesuffix('ing') in ENGLISH:
         return token
     limit = 1 if len(token) <= 7 else 2
-    choices = [w for w in vocab.words if w[0] == token[0] and abs(len(w) - len(token)) <= limit]
+    names = len(token) < 5  # a word of four letters is mended only into a barber's name: English has too many
+    choices = [w for w in (vocab.barbers if names else vocab.words) if w[0] == token[0]
+               and abs(len(w) - len(token)) <= limit]
     found = process.extract(token, choices, scorer=OSA.distance, score_cutoff=limit, limit=2)
     if not found or (len(found) > 1 and found[0][1] == found[1][1] and found[0][0] != found[1][0]):
         return token  # nothing near, or two words as near: leave it

@@ -270,5 +270,5 @@ def _key(key, by: str | None) -> str | None:
     if by == 'weekday':
         return periods.WEEKDAYS[key]
     if by == 'hour':
-        return f'{key:02d}:00'
+        return f'{key:02d}:00-{(key + 1) % 24:02d}:00'
     return key
