@@ -122,7 +122,7 @@ def _shape(text: str, figure: str | None, strong: bool, found: list, barbers: li
     if re.search(words.FLOOR, text) and (re.search(r'\bnow\b|right now|at the moment|currently', text)
                                          or not figure) and not (found and found[0].period.days > 1):
         return 'floor', None, 'top'
-    if re.search(words.WHY, text) and (figure or barbers or services):
+    if re.search(words.WHY, text) and (figure or barbers or services or found):
         return 'why', None, 'top'
     if re.match(r'(?:so )?how (?:was|were|is|did|are|has|have|about)\b', text) and found and not strong \
             and not (barbers or services) and not (best or worst):
@@ -223,14 +223,20 @@ def _follow(previous: Intent, text: str, found: list, shifts: list, barbers: lis
             other, other_phrase = when.shifted(period, shifts[0]), shifts[0].phrase
         else:
             period, phrase, other, other_phrase = when.shifted(period, shifts[0]), shifts[0].phrase, None, ''
-    if shape in ('unknown', 'value') or (shape == 'compare' and not (found or shifts or len(barbers) > 1)):
+    if shape in ('unknown', 'value') and not (previous.shape == 'best' and (re.search(words.BEST, text)
+                                                                          or re.search(words.WORST, text))) \
+            or (shape == 'compare' and not (found or shifts or len(barbers) > 1)):
         shape = previous.shape
     if previous.shape in ('best', 'breakdown') and (barbers or services) and shape == previous.shape \
             and not re.search(words.BEST, text) and not re.search(words.WORST, text):
         shape = 'value'  # "who was best?" ... "what about Dee?": Dee's figure
+    if previous.shape == 'best' and shape in ('unknown', 'best') and (re.search(words.BEST, text)
+                                                                      or re.search(words.WORST, text)):
+        shape = 'best'  # 'and the worst?'
     if shape == 'best':
         by = by or previous.by
-        order = order if re.search(words.BEST, text) or re.search(words.WORST, text) else previous.order
+        order = 'bottom' if re.search(words.WORST, text) else 'top' if re.search(words.BEST, text) \
+            else previous.order
     new_barbers = tuple(barbers) or (() if services else previous.barbers)
     new_services = tuple(services) or (() if barbers else previous.services)
     intent = replace(previous, shape=shape, figure=figure if strong or previous.figure is None else previous.figure,

@@ -77,7 +77,9 @@ def find(text: str, today: date) -> tuple[list[Found], list[Shift]]:
                 continue
             taken.append((match.start(), match.end()))
             if isinstance(made, Shift):
-                shifts.append(replace(made, start=match.start(), end=match.end(), phrase=match.group(0)))
+                phrase = 'on the same day a week before' if made.unit == 'same day' else \
+                    'the same days a year before' if made.unit == 'year' else match.group(0)
+                shifts.append(replace(made, start=match.start(), end=match.end(), phrase=phrase))
             else:
                 period, phrase = made
                 found.append(Found(period, phrase or match.group(0), match.start(), match.end()))

@@ -39,7 +39,8 @@ FIGURE_WORDS: tuple[tuple[str, str], ...] = (
     (r'retail|products?|merch\w*|pomade|beard oil|shampoo', 'retail_revenue'),
     (r'tips?|tipp\w*|gratuit\w*', 'tips'),
     (r'average (?:ticket|spend|sale|bill|transaction|check|invoice)|avg\.? (?:ticket|spend)|ticket size'
-     r'|spend per|spent per|per (?:visit|head|client|customer|cut)|average .*spen[dt]|average ticket|ticket',
+     r'|spend per|spent per|per (?:visit|head|client|customer|cut|haircut|service|person)|average .*spen[dt]'
+     r'|average ticket|ticket|how much .*on average|average (?:price|cost)',
      'average_ticket'),
     (r'how many .{0,20}reviews?', 'reviews'),
     (r'ratings?|stars?|satisf\w*|review score|average review|rated|happy'
