@@ -20,6 +20,8 @@ async def value_answer(intent: Intent, box: Toolbox, question: str) -> str:
     figure = intent.figure
     if figure == 'retention':
         return await _retention(intent, box)
+    if intent.barbers and intent.services:
+        return await _barber_and_service(intent, box)
     scope = _scope(intent)
     names = [figure] + (['reviews'] if figure == 'rating' else ['no_shows', 'appointments_due']
                         if figure == 'no_show_rate' else [])
@@ -287,6 +289,21 @@ async def _compared(intent: Intent, box: Toolbox, figure: str, now, result: dict
     if (moved := change(figure, now, this['year_before'])) and result['compared_with']['year_before']:
         sentences.append(f'A year before it was {value(figure, this["year_before"])} ({moved} since).')
     return ' '.join(sentences)
+
+
+async def _barber_and_service(intent: Intent, box: Toolbox) -> str:
+    """The figures are kept per barber and per service, not for both together: said first, then each apart."""
+    barber, service, figure = intent.barbers[0], intent.services[0], intent.figure
+    lines = [f"I can't give {label(figure, article=False)} for {barber}'s {service} services alone: the shop's figures "
+             'are kept per barber and per service, not for both together.']
+    for scope in ({'barber': barber}, {'service': service}):
+        call = await box.call('figures', {'figures': [figure], 'period': canonical(intent.period), **scope})
+        if call.ok and 'figures' in call.result:
+            one = Intent(intent.shape, figure, barbers=(barber,) if 'barber' in scope else (),
+                         services=(service,) if 'service' in scope else ())
+            lines.append(_first(one, figure, call.result['figures'][figure]['value'],
+                                when(intent.phrase, call.result['covered'])))
+    return _join(lines)
 
 
 async def _retention(intent: Intent, box: Toolbox) -> str:

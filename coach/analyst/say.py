@@ -49,6 +49,8 @@ def when(phrase: str, covered: dict | None) -> str:
     dates = covered['dates']
     if phrase.startswith('in ') and phrase[3:].split()[0].lower() == dates.split()[0].lower():
         return f'in {dates}'
+    if phrase.startswith('the same day'):
+        phrase = f'on {phrase}'
     if phrase:
         return f'{phrase} ({dates})'
     if covered['days'] == 1:
@@ -78,13 +80,13 @@ def _names_capitalised(phrase: str) -> str:
 
 
 def day_key(key: str) -> str:
-    """A day row's key ('2026-11-21 (Saturday)') as words: 'Saturday 21 November'."""
+    """A day row's key ('2026-11-21 (Saturday)') as words: its weekday first, 'Saturday (21 November)'."""
     match = re.match(r'(\d{4})-(\d{2})-(\d{2}) \((\w+)\)', str(key))
     if not match:
         return str(key)
     months = ('January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
               'November', 'December')
-    return f'{match[4]} {int(match[3])} {months[int(match[2]) - 1]}'
+    return f'{match[4]} ({int(match[3])} {months[int(match[2]) - 1]})'
 
 
 def listing(items: list[str]) -> str:

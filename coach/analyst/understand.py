@@ -66,14 +66,16 @@ def _parse(question: str, profile: ShopProfile | None, today: date, previous: In
         figure = 'revenue' if barbers and not services or re.search(r'how much|\$|money|dollars', text) else 'visits'
     said = {name for name, there in (('figure', strong), ('period', found or shifts), ('barber', barbers),
                                      ('service', services)) if there}
-    shape, by, order = _shape(text, figure, strong, found, barbers, services)
+    bare = _without(text, found, shifts)  # '30 days' in a period is no grouping by day
+    shape, by, order = _shape(bare, figure, strong, found, barbers, services)
+    explicit_group = _group(bare) is not None
     follow = previous is not None and (bool(_FOLLOW.match(text)) or (not strong and shape in ('value', 'unknown')
                                                                       and bool(found or shifts or barbers or services)))
     if _NOT_DATA.search(text) and not strong:
         return Intent('unknown')
     if follow:
-        return _follow(previous, text, found, shifts, barbers, services, figure, strong, shape, by, order, today,
-                       frozenset(said))
+        return _follow(previous, text, found, shifts, barbers, services, figure, strong, shape,
+                       by if explicit_group else None, order, today, frozenset(said))
     if shape == 'unknown' and previous is not None and strong and not found:
         shape = 'value'
     if shape == 'unknown':
@@ -111,9 +113,31 @@ def _figure(text: str, services: list[str]) -> tuple[str | None, bool]:
     return figure, figure not in words.WEAK or not services
 
 
+def _without(text: str, found: list, shifts: list) -> str:
+    """The text with the words that named periods blanked out."""
+    for span in sorted([*found, *shifts], key=lambda f: -f.start):
+        if span.start >= 0:
+            text = text[:span.start] + ' ' * (span.end - span.start) + text[span.end:]
+    return ' '.join(text.split())
+
+
+_NAMED_GROUP = re.compile(r'\b(?:which|what|whose|best|worst|top|bottom|busiest|quietest|slowest)\s+'
+                          r'(barbers?|services?|'
+                          r'days? of (?:the )?week|weekdays?|hours?|days?|times? of (?:the )?day|cuts?)\b')
+
+
+def _group(text: str) -> str | None:
+    """What the question ranks or breaks down by, when it says: 'which barber' first, then any word for one."""
+    if named := _NAMED_GROUP.search(text):
+        word = named.group(1)
+        return 'weekday' if 'week' in word else 'hour' if word.startswith(('hour', 'time')) else 'service' \
+            if word.startswith('cut') else _group_word(word.split()[0])
+    return next((g for pattern, g in words.GROUPS if re.search(pattern, text)), None)
+
+
 def _shape(text: str, figure: str | None, strong: bool, found: list, barbers: list[str],
            services: list[str]) -> tuple[Shape, str | None, Literal['top', 'bottom']]:
-    group = next((g for pattern, g in words.GROUPS if re.search(pattern, text)), None)
+    group = _group(text)
     best, worst = re.search(words.BEST, text), re.search(words.WORST, text)
     if breakdown := _BREAKDOWN.search(text):
         return 'breakdown', _group_word(breakdown.group(1)), 'top'
@@ -125,7 +149,7 @@ def _shape(text: str, figure: str | None, strong: bool, found: list, barbers: li
     if re.search(words.WHY, text) and (figure or barbers or services or found):
         return 'why', None, 'top'
     if re.match(r'(?:so )?how (?:was|were|is|did|are|has|have|about)\b', text) and found and not strong \
-            and not (barbers or services) and not (best or worst):
+            and not (barbers or services) and not (best or worst) and not re.search(words.COMPARE, text):
         return 'overview', None, 'top'  # 'how was October?'
     if re.search(words.OVERVIEW, text) and not (strong and figure not in words.WEAK) and not (barbers or services) \
             and not ((best or worst) and group):
@@ -219,8 +243,9 @@ def _follow(previous: Intent, text: str, found: list, shifts: list, barbers: lis
         period, phrase = found[0].period, found[0].phrase
         other, other_phrase = (found[1].period, found[1].phrase) if len(found) > 1 else (None, '')
     if shifts and period is not None:
-        if found:
+        if found or re.search(words.COMPARE, text):  # 'how does that compare with the week before?'
             other, other_phrase = when.shifted(period, shifts[0]), shifts[0].phrase
+            shape = 'compare' if not found and shape in ('unknown', 'value', 'compare') else shape
         else:
             period, phrase, other, other_phrase = when.shifted(period, shifts[0]), shifts[0].phrase, None, ''
     if shape in ('unknown', 'value') and not (previous.shape == 'best' and (re.search(words.BEST, text)

@@ -77,7 +77,7 @@ def find(text: str, today: date) -> tuple[list[Found], list[Shift]]:
                 continue
             taken.append((match.start(), match.end()))
             if isinstance(made, Shift):
-                phrase = 'on the same day a week before' if made.unit == 'same day' else \
+                phrase = 'the same day a week before' if made.unit == 'same day' else \
                     'the same days a year before' if made.unit == 'year' else match.group(0)
                 shifts.append(replace(made, start=match.start(), end=match.end(), phrase=phrase))
             else:
@@ -132,6 +132,12 @@ def _same_day_week_before(match, today):
        r'|(?:this\s+time|same\s+time)\s+last\s+year|a\s+year\s+(?:before|earlier)')
 def _year_before(match, today):
     return Shift('year', 1, 0, 0, '')
+
+
+@_rule(r'(?:the\s+)?' + _WEEKDAY + r'\s+before\s+last(?:\s+week)?')
+def _weekday_before_last(match, today):
+    day = _latest_weekday(match['weekday'], today, include_today=False) - timedelta(7)
+    return _day(day), f'the {_day_text(day).split()[0]} before last'
 
 
 @_rule(r'(?:the\s+)?' + _WEEKDAY + r'\s+(?:before|earlier)(?:\s+that)?')

@@ -43,7 +43,8 @@ FIGURE_WORDS: tuple[tuple[str, str], ...] = (
      r'|average ticket|ticket|how much .*on average|average (?:price|cost)',
      'average_ticket'),
     (r'how many .{0,20}reviews?', 'reviews'),
-    (r'ratings?|stars?|satisf\w*|review score|average review|rated|happy'
+    (r'ratings?|stars?|satisf\w*|review score|average review|rated|happy|(?:customers|clients|people|they) rate'
+     r'|\brate (?:us|him|her|them)\b'
      r'|(?:best|top|highest|good|great|better|worst|lowest|bad|poor\w*) reviews?', 'rating'),
     (r'reviews?', 'reviews'),
     (r'new (?:client|customer|face|people|person)s?|first.?tim\w*|newcomers?|first visits?|new ones', 'new_clients'),
@@ -54,7 +55,8 @@ FIGURE_WORDS: tuple[tuple[str, str], ...] = (
     (r'bookings?|appointments?|booked', 'bookings'),
     (r'service revenue|revenue from services', 'service_revenue'),
     (r'revenue|takings?|took|take|taken|made|make|making|earn\w*|sales|sold|turnover|income|money|brought in'
-     r'|bring in|brings in|gross|cash|profit|\$|dollars?|bucks|how much did', 'revenue'),
+     r'|bring in|brings in|gross|cash|profit|\$|dollars?|bucks|how much (?:did|came|come|have|has|was|were|is)'
+     r'|came in|come in', 'revenue'),
     (r'visits?|cuts?|haircuts?|customers?|clients?|people|heads|jobs|services|served|serve|done|did we do'
      r'|popular|busiest|quietest|busy|quiet|slow\w*', 'visits'),
 )
@@ -64,9 +66,9 @@ RATIO = r'\b(?:rate|percentage|percent|share|proportion|ratio|fraction|how often
 # words that pick a figure only when nothing more telling is in the question (see understand.py)
 WEAK = frozenset({'visits', 'bookings'})
 
-BEST = r'\b(?:best|top|most|highest|biggest|busiest|strongest|leading|number one|no\.? ?1|most popular|' \
+BEST = r'\b(?:best|top|most|highest|biggest|busiest|strongest|leading|number one|no\.? ?1|most popular|longest|' \
        r'greatest|max\w*|more)\b'
-WORST = r'\b(?:worst|least|lowest|bottom|quietest|slowest|weakest|fewest|poorest|min\w*|less)\b'
+WORST = r'\b(?:worst|least|lowest|bottom|quietest|slowest|weakest|fewest|poorest|shortest|min\w*|less)\b'
 WHY = r'\b(?:why|how come|what (?:happened|caused|drove|explains|went wrong|changed)|explain\w*|reason\w*|' \
       r'what.?s behind|because)\b'
 COMPARE = r'\b(?:compar\w*|vs\.?|versus|against|than|beat|differen\w*|(?:go|went|gone|going) (?:up|down)|increas\w*|' \
@@ -88,10 +90,10 @@ GROUPS: tuple[tuple[str, str], ...] = (
     (r'\b(?:hours?|time of (?:the )?day|what time)\b', 'hour'),
     (r'\b(?:which|what|best|worst|busiest|quietest|slowest|top|bottom) (?:days?|dates?)\b|\bbusiest day\b|'
      r'\bday (?:was|did|had|made|brought)\b|\bdays\b', 'day'),
-    (r'\b(?:services?|cuts? (?:type|kind)s?|treatments?|what (?:sold|do people (?:book|get|want))|popular)\b',
-     'service'),
-    (r'\b(?:who|barbers?|staff|team|earners?|stylists?|whom|which of (?:us|them|the guys)|guys|person|employees?)\b',
-     'barber'),
+    (r'\b(?:services?|cuts? (?:type|kind)s?|treatments?|what (?:sold|(?:do|did|does) (?:people|clients|customers|they) '
+     r'(?:book|get|want|buy|choose|ask for|have))|popular)\b', 'service'),
+    (r'\b(?:who|whose|barbers?|staff|team|earners?|stylists?|whom|which of (?:us|them|the guys)|guys|person|'
+     r'employees?)\b', 'barber'),
 )
 ENGLISH = frozenset(
     'about above after again against also always among answer anything april august average back bad been before '
@@ -153,6 +155,7 @@ def plain(text: str) -> str:
     """Lower case, '&' and '+' as 'and', possessives gone, punctuation but $ % / - . between digits as spaces."""
     text = text.casefold().replace('’', "'").replace('‘', "'").replace('&', ' and ').replace('+', ' and ')
     text = re.sub(r"(\w)'s\b", r'\1', text)
+    text = re.sub(r"(?<=[a-z]) '?n'? (?=[a-z])", ' and ', text)  # 'cut n beard', "cut 'n' beard"
     text = re.sub(r"s'(?=\s|$)", 's', text)
     text = re.sub(r'(?<!\d)[.,](?!\d)|[?!;:()"\[\]{}*_]', ' ', text)
     return ' '.join(text.split())

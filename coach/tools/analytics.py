@@ -60,9 +60,10 @@ class ExplainArgs(_Args):
 
 @TOOLS.tool(needs='history')
 def figures(ctx: Context, args: FiguresArgs) -> dict:
-    """The shop's figures for a period, with the period before and the year before where the history reaches them;
-    for one barber or service, or broken down by barber, service, weekday, hour or day. Use it for any question
-    about how much, how many, what rate or what rating."""
+    """The shop's figures for a period, with the period before and the year before where the history reaches them
+    (a period that runs to today against the same part of the one before, up to the same time of day); for one
+    barber or service, or broken down by barber, service, weekday, hour or day. Use it for any question about how
+    much, how many, what rate or what rating."""
     if args.by and (args.barber or args.service):
         raise ValueError('Give a barber or service, or a breakdown (by), not both.')
     period = periods.parse(args.period, ctx.today)
@@ -74,11 +75,11 @@ def figures(ctx: Context, args: FiguresArgs) -> dict:
     out = _head(period, report) | ({axis: key} if axis else {})
     if report.covered is None:
         return out
-    now, before, year = (_values(r, axis, key, names) if r else None
-                         for r in (report, report.previous, report.year_before))
+    previous, year_before = (_same_time(ctx, report, which, by) for which in ('previous', 'year_before'))
+    now, before, year = (_values(r, axis, key, names) if r else None for r in (report, previous, year_before))
     out['figures'] = {name: _figure(name, now[name], before and before[name], year and year[name]) for name in names}
-    out['compared_with'] = {'previous': periods.as_dict(report.previous and report.previous.covered),
-                            'year_before': periods.as_dict(report.year_before and report.year_before.covered)}
+    out['compared_with'] = {'previous': periods.as_dict(previous and previous.covered),
+                            'year_before': periods.as_dict(year_before and year_before.covered)}
     if args.by:
         out['rows'] = [{'key': _key(row.key, args.by), **{n: _round(row.figures.get(n)) for n in names}}
                        for row in report.rows]
@@ -164,8 +165,8 @@ def explain_change(ctx: Context, args: ExplainArgs) -> dict:
 def _movers(ctx: Context, report: Report, other: Report, figure: str, by: str) -> list[dict]:
     """The groups whose figure changed most, largest change first (at most four)."""
     kind = FIGURES[figure].kind
-    now = {row.key: row.figures.get(figure) for row in _report_like(ctx, report, by).rows}
-    before = {row.key: row.figures.get(figure) for row in _report_like(ctx, other, by).rows}
+    now = {row.key: row.figures.get(figure) for row in _report_like(ctx, report, by, ctx.now).rows}
+    before = {row.key: row.figures.get(figure) for row in _report_like(ctx, other, by, _then(ctx, report, other)).rows}
     moved = []
     for key in dict.fromkeys([*now, *before]):
         a, b = now.get(key), before.get(key)
@@ -176,9 +177,26 @@ def _movers(ctx: Context, report: Report, other: Report, figure: str, by: str) -
     return moved[:4]
 
 
-def _report_like(ctx: Context, report: Report, by: str) -> Report:
+def _report_like(ctx: Context, report: Report, by: str, now: float) -> Report:
     assert report.covered is not None
-    return ctx.shop.analytics.report(report.covered, by, now=ctx.now)  # type: ignore[union-attr, arg-type]
+    return ctx.shop.analytics.report(report.covered, by, now=now)  # type: ignore[union-attr, arg-type]
+
+
+def _same_time(ctx: Context, report: Report, which: str, by: str | None) -> Report | None:
+    """The period before (or the year before) of a report; for a period that runs to today, cut at the same time of
+    day on its last day, as the dashboard compares (Tuesday to 15:00 against last Tuesday to 15:00)."""
+    other = getattr(report, which)
+    if other is None or other.covered is None or report.covered is None or report.covered.end != ctx.today:
+        return other
+    return ctx.shop.analytics.report(other.covered, by, now=_then(ctx, report, other))  # type: ignore[union-attr]
+
+
+def _then(ctx: Context, report: Report, other: Report) -> float:
+    """The instant in `other` that matches now in `report`: its last day at this time of day (else now)."""
+    if report.covered is None or other.covered is None or report.covered.end != ctx.today:
+        return ctx.now
+    profile = ctx.shop.profile  # type: ignore[union-attr]
+    return profile.instant(other.covered.end, profile.local(ctx.now).time())
 
 
 def _report(ctx: Context, period: Period, by: str | None) -> Report:
@@ -188,9 +206,9 @@ def _report(ctx: Context, period: Period, by: str | None) -> Report:
 def _other(ctx: Context, report: Report, against: str, by: str | None) -> Report | None:
     key = against.strip().lower().replace(' ', '_')
     if key in ('previous', 'before', 'period_before'):
-        return report.previous
+        return _same_time(ctx, report, 'previous', by)
     if key in ('year_before', 'last_year_same_period', 'a_year_before'):
-        return report.year_before
+        return _same_time(ctx, report, 'year_before', by)
     return _report(ctx, periods.parse(against, ctx.today), by)
 
 
