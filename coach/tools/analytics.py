@@ -61,9 +61,9 @@ class ExplainArgs(_Args):
 @TOOLS.tool(needs='history')
 def figures(ctx: Context, args: FiguresArgs) -> dict:
     """The shop's figures for a period, with the period before and the year before where the history reaches them
-    (a period that runs to today against the same part of the one before, up to the same time of day); for one
-    barber or service, or broken down by barber, service, weekday, hour or day. Use it for any question about how
-    much, how many, what rate or what rating."""
+    (a period under way against the same days of the one before); for one barber or service, or broken down by
+    barber, service, weekday, hour or day. Use it for any question about how much, how many, what rate or what
+    rating."""
     if args.by and (args.barber or args.service):
         raise ValueError('Give a barber or service, or a breakdown (by), not both.')
     period = periods.parse(args.period, ctx.today)
@@ -75,7 +75,7 @@ def figures(ctx: Context, args: FiguresArgs) -> dict:
     out = _head(period, report) | ({axis: key} if axis else {})
     if report.covered is None:
         return out
-    previous, year_before = (_same_time(ctx, report, which, by) for which in ('previous', 'year_before'))
+    previous, year_before = report.previous, report.year_before
     now, before, year = (_values(r, axis, key, names) if r else None for r in (report, previous, year_before))
     out['figures'] = {name: _figure(name, now[name], before and before[name], year and year[name]) for name in names}
     out['compared_with'] = {'previous': periods.as_dict(previous and previous.covered),
@@ -166,7 +166,7 @@ def _movers(ctx: Context, report: Report, other: Report, figure: str, by: str) -
     """The groups whose figure changed most, largest change first (at most four)."""
     kind = FIGURES[figure].kind
     now = {row.key: row.figures.get(figure) for row in _report_like(ctx, report, by, ctx.now).rows}
-    before = {row.key: row.figures.get(figure) for row in _report_like(ctx, other, by, _then(ctx, report, other)).rows}
+    before = {row.key: row.figures.get(figure) for row in _report_like(ctx, other, by, ctx.now).rows}
     moved = []
     for key in dict.fromkeys([*now, *before]):
         a, b = now.get(key), before.get(key)
@@ -182,33 +182,12 @@ def _report_like(ctx: Context, report: Report, by: str, now: float) -> Report:
     return ctx.shop.analytics.report(report.covered, by, now=now)  # type: ignore[union-attr, arg-type]
 
 
-def _same_time(ctx: Context, report: Report, which: str, by: str | None) -> Report | None:
-    """The period before (or the year before) of a report; for a period that runs to today, cut at the same time of
-    day on its last day, as the dashboard compares (Tuesday to 15:00 against last Tuesday to 15:00)."""
-    other = getattr(report, which)
-    if other is None or other.covered is None or report.covered is None or report.covered.end != ctx.today:
-        return other
-    return ctx.shop.analytics.report(other.covered, by, now=_then(ctx, report, other))  # type: ignore[union-attr]
-
-
-def _then(ctx: Context, report: Report, other: Report) -> float:
-    """The instant in `other` that matches now in `report`: its last day at this time of day (else now)."""
-    if report.covered is None or other.covered is None or report.covered.end != ctx.today:
-        return ctx.now
-    profile = ctx.shop.profile  # type: ignore[union-attr]
-    return profile.instant(other.covered.end, profile.local(ctx.now).time())
-
-
-def _report(ctx: Context, period: Period, by: str | None) -> Report:
-    return ctx.shop.analytics.report(period, by, now=ctx.now)  # type: ignore[union-attr, arg-type]
-
-
 def _other(ctx: Context, report: Report, against: str, by: str | None) -> Report | None:
     key = against.strip().lower().replace(' ', '_')
     if key in ('previous', 'before', 'period_before'):
-        return _same_time(ctx, report, 'previous', by)
+        return report.previous
     if key in ('year_before', 'last_year_same_period', 'a_year_before'):
-        return _same_time(ctx, report, 'year_before', by)
+        return report.year_before
     return _report(ctx, periods.parse(against, ctx.today), by)
 
 
