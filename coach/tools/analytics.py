@@ -182,6 +182,10 @@ def _report_like(ctx: Context, report: Report, by: str, now: float) -> Report:
     return ctx.shop.analytics.report(report.covered, by, now=now)  # type: ignore[union-attr, arg-type]
 
 
+def _report(ctx: Context, period: Period, by: str | None) -> Report:
+    return ctx.shop.analytics.report(period, by, now=ctx.now)  # type: ignore[union-attr, arg-type]
+
+
 def _other(ctx: Context, report: Report, against: str, by: str | None) -> Report | None:
     key = against.strip().lower().replace(' ', '_')
     if key in ('previous', 'before', 'period_before'):
