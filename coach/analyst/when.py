@@ -30,7 +30,8 @@ NUMBERS = {'a': 1, 'an': 1, 'one': 1, 'two': 2, 'three': 3, 'four': 4, 'five': 5
 _MONTH = r'(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?' \
          r'|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)'
 _DAY = r'(?P<day>\d{1,2})(?:st|nd|rd|th)?'
-_WEEKDAY = r'(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*'
+_WEEKDAY = r'(?P<weekday>mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?' \
+           r'|sun(?:day)?)'
 _UNIT = r'(?P<unit>day|week|month|quarter|year)s?'
 _COUNT = r'(?P<count>\d{1,3}|' + '|'.join(NUMBERS) + ')'
 
@@ -321,9 +322,8 @@ def _yesterday(match, today):
 
 @_rule(r'(?:(?P<which>last|this|past|on|previous)\s+)?' + _WEEKDAY + r'(?:s)?(?!\s*(?:-|to)\s*\d)')
 def _weekday(match, today):
-    word = match.group(0).split()[-1]
-    if not any(word.startswith(w[:3]) and w.startswith(word.rstrip('s')[:len(w)]) for w in WEEKDAYS):
-        return None
+    if match['which'] is None and len(match['weekday']) <= 4:
+        return None  # 'sat', 'sun', 'wed' alone are words too
     if match['which'] == 'this':
         day = _latest_weekday(match['weekday'], today, include_today=True)
     else:
