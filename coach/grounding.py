@@ -72,7 +72,7 @@ def grounding(answer: str, passages: Sequence[PassageLike], figure_numbers: Iter
            f'cites {len(valid)} of {len(passages)} passages']
     explanation = f'{level.capitalize()} grounding ({score:.2f}): {"; ".join(why)}.'
     if untraced:
-        explanation += f' Not found in the data: {", ".join(_shown(f) for f in untraced[:4])}.'
+        explanation += f' Not found in the data: {", ".join(text for _, _, text in untraced[:4])}.'
     if invalid:
         explanation += f' Cites {", ".join(f"[{n}]" for n in sorted(invalid))}, which were not given.'
     return Grounding(score=score, level=level, explanation=explanation, cited=tuple(sorted(valid)))
@@ -125,10 +125,6 @@ def _collect(node: Any, values: set[float]) -> None:
     elif isinstance(node, list | tuple):
         for value in node:
             _collect(value, values)
-
-
-def _shown(figure: Figure) -> str:
-    return figure[2]
 
 
 def cited_numbers(text: str) -> list[int]:

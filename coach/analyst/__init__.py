@@ -3,7 +3,8 @@ shape of answer wanted, a follow-up from the conversation), calls the same tools
 number first. When it does not understand, it says so and offers questions it can answer.
 
     understand.py   question -> Intent (words.py: figures and names, typos mended; when.py: periods)
-    answers.py      Intent + Toolbox -> the answer, one function per shape
+    answers.py      Intent + Toolbox -> the answer: how much, compared, why (rankings.py: best, worst, breakdowns;
+                    glance.py: how a period went, the floor now, notifications)
     advice.py       cited advice from knowledge passages, for questions that ask what to do
 """
 from __future__ import annotations
@@ -12,7 +13,7 @@ import time
 
 from ..tools import TOOLS, Context, Toolbox
 from ..types import Request
-from . import answers
+from . import answers, glance, rankings
 from .advice import DISCLAIMER, compose
 from .understand import Intent, read
 
@@ -40,18 +41,18 @@ async def _answer(intent: Intent, box: Toolbox, request: Request) -> str:
     if shape == 'unknown':
         return not_understood(box, request)
     if shape == 'floor' and box.has('floor_now'):
-        return await answers.floor_answer(box)
+        return await glance.floor_answer(box)
     if shape == 'notifications' and box.has('notifications'):
-        return await answers.notifications_answer(box)
+        return await glance.notifications_answer(box)
     if shape == 'overview':
-        return await answers.overview_answer(intent, box, request.question)
+        return await glance.overview_answer(intent, box, request.question)
     if not box.has('figures'):
         return f"I can't look up {intent.phrase or 'that period'} here: the shop's history is not available, only " \
                "today's live figures. Ask how today is going, or who is in the chairs now."
     if shape == 'best':
-        return await answers.best_answer(intent, box)
+        return await rankings.best_answer(intent, box)
     if shape == 'breakdown':
-        return await answers.breakdown_answer(intent, box)
+        return await rankings.breakdown_answer(intent, box)
     if shape == 'compare':
         return await answers.compare_answer(intent, box, request.question)
     if shape == 'why':

@@ -6,11 +6,10 @@ from datetime import timedelta
 
 from engine.analytics import FIGURES
 
-from ..figures import describe
 from ..tools import Toolbox, canonical
 from ..tools.periods import WEEKDAYS
 from .advice import recommendations
-from .say import GROUP_NOUNS, NOUNS, capital, change, day_key, label, listing, value, when
+from .say import NOUNS, capital, change, label, listing, value, when
 from .understand import RATES, Intent
 
 ADVICE_DROP = 0.10  # a fall of 10% or more is worth a word of advice
@@ -105,124 +104,6 @@ async def why_answer(intent: Intent, box: Toolbox, question: str) -> str:
             moved = [f'{m["key"]} {_signed(figure, m["difference"])}' for m in movers[:3]]
             lines.append(f'By {by}, what moved most: {listing(moved)}.')
     lines.append(await _advice(box, f'why {FIGURES[figure].label} changed {question}'))
-    return _join(lines)
-
-
-async def best_answer(intent: Intent, box: Toolbox) -> str:
-    figure, by = intent.figure, intent.by or 'barber'
-    if by not in FIGURES[figure].groupings:
-        figure = 'visits' if by in FIGURES['visits'].groupings else figure
-    n = max(intent.n, 4)
-    call = await box.call('rank', {'figure': figure, 'by': by, 'period': canonical(intent.period), 'n': n,
-                                   'order': intent.order})
-    if not call.ok:
-        return _cannot(call.result['error'])
-    r = call.result
-    rows = r.get('rows') or []
-    period = when(intent.phrase, r['covered'])
-    if not rows:
-        return _join([f'There is no {label(figure)} to rank {period}.'])
-    kind = FIGURES[figure].kind
-    most = ('the most' if intent.order == 'top' else 'the fewest') if kind == 'count' else \
-        ('the highest' if intent.order == 'top' else 'the lowest')
-    rows = [row | {'key': day_key(row['key'])} for row in rows]
-    shown = [f'{row["key"]} ({row["text"]})' for row in rows]
-    if intent.n > 1:
-        head = f'The {"top" if intent.order == "top" else "bottom"} {min(intent.n, len(rows))} {GROUP_NOUNS[by]} by ' \
-               f'{label(figure)} {period} were {listing(shown[:intent.n])}.'
-        rest = shown[intent.n:]
-    else:
-        first = rows[0]
-        head = f'{first["key"]} had {most} {label(figure, article=False)} of the {GROUP_NOUNS[by]} {period}: ' \
-               f'{first["text"]}.'
-        rest = shown[1:]
-    lines = [head]
-    if rest:
-        total = f'; {value(figure, r["total"]["value"])} in all' if 'share' in rows[0] else ''
-        lines.append(f'{"Then" if intent.order == "top" else "Above them"}: {listing(rest)}{total}.')
-    return _join(lines)
-
-
-async def breakdown_answer(intent: Intent, box: Toolbox) -> str:
-    figure, by = intent.figure, intent.by or 'barber'
-    call = await box.call('rank', {'figure': figure, 'by': by, 'period': canonical(intent.period), 'n': 31})
-    if not call.ok:
-        return _cannot(call.result['error'])
-    r = call.result
-    rows = r.get('rows') or []
-    period = when(intent.phrase, r['covered'])
-    if not rows:
-        return _join([f'There is no {label(figure)} {period}.'])
-    shown = [f'{day_key(row["key"])} {row["text"]}' for row in rows]
-    return _join([f'{capital(label(figure))} by {by} {period}: {listing(shown)}.',
-                  f'In all: {r["total"]["text"]}.' if r.get('total') else ''])
-
-
-async def overview_answer(intent: Intent, box: Toolbox, question: str) -> str:
-    context = box.context
-    snapshot = context.snapshot
-    today = intent.period is not None and intent.period.start == intent.period.end == context.today
-    if snapshot is not None and (today or intent.period is None or not box.has('figures')):
-        lines = describe(snapshot)
-        order = ('revenue', 'bookings', 'satisfaction', 'utilization', 'tips', 'floor', 'services')
-        return _join([_join([lines[key] for key in order if key in lines]).replace('\n\n', '\n'),
-                      await _advice(box, question, given_only=True)])
-    names = ['revenue', 'visits', 'average_ticket', 'new_clients', 'rating', 'reviews', 'no_show_rate']
-    call = await box.call('figures', {'figures': names, 'period': canonical(intent.period)})
-    if not call.ok:
-        return _cannot(call.result['error'])
-    r = call.result
-    if 'figures' not in r:
-        return _no_history(intent, r)
-    f = r['figures']
-    period = when(intent.phrase, r['covered'])
-    revenue = f['revenue']
-    moved = change('revenue', revenue['value'], revenue['previous'])
-    before = _with(_before_words(intent.period, r['compared_with']['previous'], _partial(intent, r['covered'])),
-                   value('revenue', revenue['previous']))
-    head = f'Revenue {period} was {revenue["text"]}' + (f', {moved} on {before}' if moved else '') + '.'
-    rating = f'a rating of {f["rating"]["text"]} from {f["reviews"]["text"]} reviews' if f['rating']['value'] \
-        else 'no reviews'
-    return _join([head, f'{f["visits"]["text"]} visits at an average ticket of {f["average_ticket"]["text"]}; '
-                        f'{f["new_clients"]["text"]} new clients; {rating}; a no-show rate of '
-                        f'{f["no_show_rate"]["text"]}.', await _advice(box, question, given_only=True)])
-
-
-async def floor_answer(box: Toolbox) -> str:
-    call = await box.call('floor_now')
-    if not call.ok:
-        return _cannot(call.result['error'])
-    f = call.result
-    if not f['open']:
-        return _join([f'The shop is closed now ({f["status"]}), so nobody is in the chairs.'])
-    chairs = len(f['chairs'])
-    waiting = f['waiting']
-    busy = f['busy_chairs']
-    head = f'Right now ({f["at"]}) {busy} of {chairs} chairs {"is" if busy == 1 else "are"} busy and {waiting} ' \
-           f'{"person is" if waiting == 1 else "people are"} waiting.'
-    seats = [f'{c["barber"]}: {c["client"]}, {c["service"]}, {c["minutes_left"]} min left' if c['client']
-             else f'{c["barber"]}: free' for c in f['chairs']]
-    lines = [head, f'{"; ".join(seats)}.']
-    if f['queue']:
-        lines.append(f'Waiting, first come first: {listing(f["queue"])}'.rstrip('.') + '.')
-    if f.get('walk_in_wait_minutes'):
-        lines.append(f'A walk-in would wait about {f["walk_in_wait_minutes"]:.0f} minutes.')
-    if f['next_appointments']:
-        nxt = f['next_appointments'][0]
-        lines.append(f'Next appointment: {nxt["client"]} at {nxt["at"][-5:]} ({nxt["service"]}).')
-    return _join(lines)
-
-
-async def notifications_answer(box: Toolbox) -> str:
-    call = await box.call('notifications', {'limit': 5})
-    if not call.ok:
-        return _cannot(call.result['error'])
-    found = call.result['notifications']
-    if not found:
-        return _join(['There are no notifications yet.'])
-    first = found[0]
-    lines = [f'The latest notification ({first["at"]}): {first["title"]}. {first["body"]}']
-    lines += [f'- {n["at"]}: {n["title"]}' for n in found[1:]]
     return _join(lines)
 
 

@@ -4,7 +4,7 @@ conversation's last understood question."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -38,7 +38,6 @@ class Intent:
     by: str | None = None  # what to rank or break down by
     order: Literal['top', 'bottom'] = 'top'
     n: int = 1
-    said: frozenset[str] = field(default=frozenset(), compare=False)  # what the question itself named
 
     @property
     def understood(self) -> bool:
@@ -64,8 +63,6 @@ def _parse(question: str, profile: ShopProfile | None, today: date, previous: In
     figure, strong = _figure(text, services)
     if figure is None and (services or barbers):  # 'how many skin fades', 'how did Dee do'
         figure = 'revenue' if barbers and not services or re.search(r'how much|\$|money|dollars', text) else 'visits'
-    said = {name for name, there in (('figure', strong), ('period', found or shifts), ('barber', barbers),
-                                     ('service', services)) if there}
     bare = _without(text, found, shifts)  # '30 days' in a period is no grouping by day
     shape, by, order = _shape(bare, figure, strong, found, barbers, services)
     explicit_group = _group(bare) is not None
@@ -75,7 +72,7 @@ def _parse(question: str, profile: ShopProfile | None, today: date, previous: In
         return Intent('unknown')
     if follow:
         return _follow(previous, text, found, shifts, barbers, services, figure, strong, shape,
-                       by if explicit_group else None, order, today, frozenset(said))
+                       by if explicit_group else None, order, today)
     if shape == 'unknown' and previous is not None and strong and not found:
         shape = 'value'
     if shape == 'unknown':
@@ -94,7 +91,7 @@ def _parse(question: str, profile: ShopProfile | None, today: date, previous: In
     if previous is not None and not found and not shifts and previous.period is not None and shape != 'floor':
         period, phrase = previous.period, previous.phrase  # a new figure, the same period as before
     return Intent(shape, figure, period, phrase, other, other_phrase, tuple(barbers), tuple(services), by, order,
-                  _top_n(text, shape), frozenset(said))
+                  _top_n(text, shape))
 
 
 def _figure(text: str, services: list[str]) -> tuple[str | None, bool]:
@@ -235,8 +232,7 @@ def _default(figure: str | None, shape: str, shifts: list, today: date) -> tuple
 
 
 def _follow(previous: Intent, text: str, found: list, shifts: list, barbers: list[str], services: list[str],
-            figure: str | None, strong: bool, shape: Shape, by: str | None, order: str, today: date,
-            said: frozenset[str]) -> Intent:
+            figure: str | None, strong: bool, shape: Shape, by: str | None, order: str, today: date) -> Intent:
     """A follow-up: what it names replaces the last question's, the rest carries over."""
     period, phrase, other, other_phrase = previous.period, previous.phrase, previous.other, previous.other_phrase
     if found:
@@ -267,7 +263,7 @@ def _follow(previous: Intent, text: str, found: list, shifts: list, barbers: lis
     intent = replace(previous, shape=shape, figure=figure if strong or previous.figure is None else previous.figure,
                      period=period, phrase=phrase, other=other, other_phrase=other_phrase, barbers=new_barbers,
                      services=new_services, by=by if shape in ('best', 'breakdown') else previous.by, order=order,
-                     said=said)
+)
     if intent.figure is None:
         intent = replace(intent, figure='revenue')
     return intent

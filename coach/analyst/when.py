@@ -110,17 +110,6 @@ def shifted(period: Period, shift: Shift) -> Period:
     return replace(period, start=period.start - length, end=period.end - length, label='')
 
 
-def name(period: Period, today: date) -> str:
-    """A period's plain name when it has one on `today` ('yesterday', 'last week'), else ''."""
-    for preset, words in (('today', 'today'), ('yesterday', 'yesterday'), ('this_week', 'this week'),
-                          ('last_week', 'last week'), ('this_month', 'this month'), ('last_month', 'last month'),
-                          ('this_year', 'this year'), ('last_year', 'last year')):
-        other = period_for(preset, today)  # type: ignore[arg-type]
-        if (other.start, other.end) == (period.start, period.end):
-            return words
-    return ''
-
-
 # --- the rules, most specific first ---
 
 @_rule(r'(?:the\s+)?same\s+day\s+(?:the\s+|a\s+)?(?:week\s+before|previous\s+week|last\s+week|a\s+week\s+(?:before|'

@@ -7,6 +7,7 @@ import pytest
 
 from coach import Coach
 from coach.providers import OfflineProvider
+from coach.tools import parse
 
 from .conftest import FAST, LABELS, PROVIDERS, collect, make_provider
 from .provider_stand_in import Call, Reply
@@ -29,8 +30,9 @@ def ask(server, coaches, history):
 
 @pytest.fixture
 def last_week(history) -> str:
-    report = history.engine.analytics.report(__import__('coach.tools', fromlist=['parse']).parse(
-        'last_week', history.engine.profile.local(history.engine.clock.now()).date()), now=history.engine.clock.now())
+    """Last week's revenue as the shop's analytics have it, in the words a tool result gives it."""
+    engine, now = history.engine, history.engine.clock.now()
+    report = engine.analytics.report(parse('last_week', engine.profile.local(now).date()), now=now)
     return f'${report.figures["revenue"]:,.0f}'
 
 
