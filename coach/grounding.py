@@ -43,6 +43,9 @@ _NOT_FIGURES = re.compile(
     r'|\b(?:19|20)\d{2}\b',  # years
     re.IGNORECASE)
 _NUMBER = re.compile(r'(\$\s?)?(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(\s?%)?')
+_COUNTED = re.compile(r"\s+(?:[A-Za-z&'-]+\s+){0,3}?(?:visits?|no-shows?|walk-ins?|walk-outs?|clients?|customers?|"
+                      r'bookings?|appointments?|cancellations?|reviews?|check-ins?|stars?|minutes?|services?|cuts?)\b',
+                      re.IGNORECASE)
 
 
 def grounding(answer: str, passages: Sequence[PassageLike], figure_numbers: Iterable[str] = frozenset(),
@@ -88,7 +91,8 @@ def figures_in(text: str) -> list[Figure]:
     for match in _NUMBER.finditer(text):
         dollar, digits, percent = match.groups()
         plain = digits.replace(',', '')
-        if len(plain.lstrip('-').replace('.', '')) < 2 and not (dollar or percent or '.' in plain):
+        if len(plain.lstrip('-').replace('.', '')) < 2 and not (dollar or percent or '.' in plain
+                                                                or _COUNTED.match(text, match.end())):
             continue
         decimals = len(plain.split('.')[1]) if '.' in plain else 0
         found.append((abs(float(plain)), decimals, match.group(0).strip()))

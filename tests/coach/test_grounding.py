@@ -64,6 +64,8 @@ def test_dates_times_years_and_citations_are_not_figures():
     text = 'On Monday 23 November 2026 at 15:00, from 16 to 22 Nov and on Nov 3rd, 2026-11-01 [2]: $40, 12% and 38.5.'
     assert [shown for _, _, shown in figures_in(text)] == ['$40', '12%', '38.5']
     assert figures_in('Dee did 8 fades and 2 beard trims in the last 30 days.') == [(30.0, 0, '30')]
+    assert [shown for _, _, shown in figures_in('There were 3 no-shows and 8 Skin fade visits, 1 of 4 chairs.')] == \
+        ['3', '8']  # a count of something is a figure, however small
 
 
 def test_a_figure_is_traced_as_rounded_in_the_answer():
