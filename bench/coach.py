@@ -2,6 +2,9 @@
 
     .venv/bin/python bench/coach.py [--rounds 2000] [--knowledge DATA_DIR]
 
+The analyst rows: the offline coach's whole answer to data questions (understanding, tool calls, wording) on a demo
+shop with 120 days of history (goal: p95 under 300 ms), and each tool's call on its own (goal: under 50 ms).
+
 Retrieval is a stub unless --knowledge names a data folder for the knowledge index (built there when absent,
 then searched in a thread, as the app does). The SDK rows start the tests' provider stand-in on 127.0.0.1 and
 time, per real SDK, the coach's question-to-first-token over loopback: each SDK's client-side cost, not any
@@ -20,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).parents[1]))
 from coach import Coach, Done, Policy, Turn, build_request, grounding  # noqa: E402
 from coach.providers import OfflineProvider  # noqa: E402
 from coach.providers.offline import compose  # noqa: E402
+from coach.tools import TOOLS, Context, Toolbox  # noqa: E402
 from coach.types import Finish  # noqa: E402
 from engine import ShopEngine, SimClock, demo_profile  # noqa: E402
 from tests.coach.conftest import PASSAGES, make_provider  # noqa: E402
@@ -49,7 +53,7 @@ class Probe:
 def figures(label: str, seconds: list[float]) -> None:
     ms = sorted(s * 1000 for s in seconds)
     p95 = ms[min(len(ms) - 1, int(len(ms) * 0.95))]
-    print(f'{label:<58} p50 {statistics.median(ms):8.3f} ms   p95 {p95:8.3f} ms   (n={len(ms)})')
+    print(f'{label:<62} p50 {statistics.median(ms):8.3f} ms   p95 {p95:8.3f} ms   (n={len(ms)})')
 
 
 async def main() -> None:
@@ -85,7 +89,48 @@ async def main() -> None:
 
     offline = Coach(None, retrieve, providers=[OfflineProvider()])
     figures('offline coach: whole streamed answer', await _answers(offline, snapshot, n // 10))
+    await _analyst(retrieve, max(n // 40, 3))
     await _sdks(snapshot, n // 20)
+
+
+DATA_QUESTIONS = (
+    'How much did we take yesterday?', 'Who brought in the most money last month?', 'How many beard trims so far '
+    'this month?', "What was Luis's rating in October?", 'Why did revenue change last week?', 'How does this week '
+    'compare with last week?', 'What is our no-show rate?', 'Top 3 services in the last 30 days', 'Revenue by barber '
+    'last week', 'How did we do last month?', 'Which weekday is busiest?', 'How many new clients in October?')
+TOOL_CALLS = (
+    ('figures', {'figures': ['revenue', 'visits'], 'period': 'last_week'}),
+    ('figures', {'figures': ['revenue'], 'period': 'last_12_months', 'by': 'day'}),
+    ('compare', {'figure': 'revenue', 'period': 'this_month', 'against': 'previous'}),
+    ('rank', {'figure': 'revenue', 'by': 'barber', 'period': 'last_90_days'}),
+    ('explain_change', {'figure': 'revenue', 'period': 'last_30_days'}),
+    ('floor_now', {}), ('notifications', {'limit': 8}), ('search_knowledge', {'query': 'no-shows'}),
+)
+
+
+async def _analyst(retrieve, rounds: int) -> None:
+    """The offline analyst on a demo shop with 120 days of history: each data question, then each tool alone."""
+    clock = SimClock(start=datetime(2026, 11, 24, 15, tzinfo=UTC).timestamp(), speed=0)
+    shop = ShopEngine.simulated(demo_profile('UTC'), clock, 7, history_days=120)
+    shop.advance()
+    shop.go_live()
+    coach = Coach(None, retrieve, providers=[OfflineProvider()])
+    times = []
+    for _ in range(rounds):
+        for question in DATA_QUESTIONS:
+            started = time.perf_counter()
+            async for _item in coach.answer(question, shop.snapshot(), passages=[], shop=shop):
+                pass
+            times.append(time.perf_counter() - started)
+    figures(f'offline analyst: whole answer to a data question ({len(DATA_QUESTIONS)} kinds)', times)
+    for name, arguments in TOOL_CALLS:
+        calls = []
+        for _ in range(rounds * 4):
+            box = Toolbox(TOOLS, Context(shop=shop, now=clock.now(), snapshot=shop.snapshot(), retrieve=retrieve))
+            started = time.perf_counter()
+            await box.call(name, arguments)
+            calls.append(time.perf_counter() - started)
+        figures(f'tool {name}({", ".join(f"{k}={v}" for k, v in arguments.items())})'[:62], calls)
 
 
 def _timed(call, rounds: int) -> list[float]:

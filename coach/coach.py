@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import aclosing
 from dataclasses import replace
@@ -12,7 +13,9 @@ from .health import Health
 from .policy import Policy, run_chain
 from .prompt import build_request
 from .providers import Provider, from_settings
+from .relevance import relevant
 from .rules import RateLimiter, validate_question
+from .tools import TOOLS, Context, Registry, Shop, Toolbox
 from .types import Done, Item, PassageLike, Retrieve, Turn
 
 if TYPE_CHECKING:
@@ -24,7 +27,7 @@ log = logging.getLogger('chairside.coach')
 class Coach:
     def __init__(self, settings: Any, retrieve: Retrieve | None = None, *, policy: Policy | None = None,
                  providers: Sequence[Provider] | None = None, passages: int = 4, retrieve_timeout: float = 10.0,
-                 limiter: RateLimiter | None = None) -> None:
+                 limiter: RateLimiter | None = None, tools: Registry = TOOLS) -> None:
         """`retrieve(question)` returns passages best first (knowledge search wrapped in run.io_bound); the
         first search after start-up loads the embedding model, hence a generous `retrieve_timeout`."""
         self.policy = policy or Policy()
@@ -35,6 +38,7 @@ class Coach:
         self.retrieve_timeout = retrieve_timeout
         self.limiter = limiter or RateLimiter()
         self.health = Health()
+        self.tools = tools  # the tools every answer may call (coach/tools; others add theirs to a Registry)
         for provider in self.providers:
             self.health.register(provider.name, provider.label, provider.model)
 
@@ -45,11 +49,23 @@ class Coach:
         return question
 
     async def answer(self, question: str, snapshot: Snapshot | None, history: Sequence[Turn] = (), *,
-                     passages: Sequence[PassageLike] | None = None) -> AsyncIterator[Item]:
-        """Text deltas (str), status Notices while waiting, then one Done. Cancel the task or aclose() to stop."""
+                     passages: Sequence[PassageLike] | None = None, shop: Shop | None = None,
+                     retrieve: Retrieve | None = None, now: float | None = None) -> AsyncIterator[Item]:
+        """Text deltas (str), status Notices while waiting, then one Done. Cancel the task or aclose() to stop.
+
+        `shop` (a ShopEngine) opens the tools over its history; `retrieve` (this shop's knowledge search, else the
+        coach's own) the knowledge tool; `now` is the shop's clock at the question (default: the snapshot's). The
+        Done carries the tool calls behind the answer (AnswerMeta.tool_calls)."""
         question = validate_question(question)
-        found, note = (list(passages), '') if passages is not None else await self._retrieve(question)
-        request = build_request(question, snapshot, found[:self.k], history)
+        retrieve = retrieve or self.retrieve
+        found, note = (list(passages), '') if passages is not None else await self._retrieve(question, retrieve)
+        found = relevant(found)[:self.k]
+        if now is None:
+            now = snapshot.at if snapshot is not None else shop.clock.now() if shop is not None else time.time()
+        context = Context(shop=shop, now=now, snapshot=snapshot, passages=list(found),
+                          retrieve=self._bounded(retrieve) if retrieve else None)
+        toolbox = Toolbox(self.tools, context)
+        request = build_request(question, snapshot, found, history, toolbox=toolbox)
         async with aclosing(run_chain(self.providers, request, self.policy, self.health)) as items:
             async for item in items:
                 if isinstance(item, Done) and note:
@@ -64,12 +80,19 @@ class Coach:
         for provider in self.providers:
             await provider.aclose()
 
-    async def _retrieve(self, question: str) -> tuple[list[PassageLike], str]:
-        if self.retrieve is None:
+    def _bounded(self, retrieve: Retrieve) -> Retrieve:
+        """The knowledge tool's search, under the coach's retrieval deadline (a timeout is the tool's error)."""
+        async def search(query: str) -> Sequence[PassageLike]:
+            async with asyncio.timeout(self.retrieve_timeout):
+                return await retrieve(query)
+        return search
+
+    async def _retrieve(self, question: str, retrieve: Retrieve | None) -> tuple[list[PassageLike], str]:
+        if retrieve is None:
             return [], ''
         try:
             async with asyncio.timeout(self.retrieve_timeout):
-                return list(await self.retrieve(question)), ''
+                return list(await retrieve(question)), ''
         except Exception as exc:  # the answer goes on from the figures alone; the owner is told why
             log.warning('coach: retrieval failed (%s: %s)', type(exc).__name__, exc)
             reason = 'did not answer in time' if isinstance(exc, TimeoutError) else 'is not available'

@@ -55,7 +55,8 @@ def figures_text(s: Snapshot | None) -> str:
     return '\n'.join(f'- {line}' for line in describe(s).values())
 
 
-def numbers_in(text: str) -> frozenset[str]:
-    """Numbers worth matching in an answer: not single digits, which any sentence may contain."""
+def numbers_in(text: str, digits: int = 2) -> frozenset[str]:
+    """The numbers of a text with at least `digits` digits (by default not single digits, which any sentence may
+    contain)."""
     found = (n.replace(',', '') for n in _NUMBER.findall(text))
-    return frozenset(n for n in found if len(n.replace('.', '')) >= 2)
+    return frozenset(n for n in found if len(n.replace('.', '')) >= digits)

@@ -4,6 +4,8 @@ The SDKs' own retries are off, so this is the only place that decides: a first-t
 gap deadline per attempt; at most `attempts` tries per provider with exponential backoff and jitter,
 honouring Retry-After up to a cap; a rejected key is not retried; once text is shown a failure keeps
 the partial answer, marked cut off. The offline coach ends the chain, so a question always gets an answer.
+Each attempt runs the tool loop (loop.py) from where the last one left it: the tools' results gathered by a provider
+that failed are the next one's.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from .errors import Failure, classify
 from .grounding import grounding
 from .health import Health
+from .loop import DeadlineMissed, Loop, ToolLoopExceeded
 from .providers.base import Provider
 from .types import AnswerMeta, Attempt, Done, Finish, Item, Notice, Request
 
@@ -34,6 +37,8 @@ class Policy:
     jitter: float = 0.5  # up to +50 % at random, so many shops do not retry in step
     retry_after_cap: float = 20.0  # a provider asking for a longer wait is left for the next one
     budget: float = 60.0  # seconds after which remaining providers are skipped for the offline coach
+    tool_rounds: int = 4  # rounds in which a model may ask for tools; then it must answer from what it has
+    tool_deadline: float = 30.0  # seconds from the question after which a model must answer without more tools
 
     def wait(self, attempt: int, retry_after: float | None) -> float | None:
         """Seconds before retry number `attempt + 1`, or None when the provider asks for too long a wait."""
@@ -42,34 +47,29 @@ class Policy:
         return min(self.backoff * 2 ** (attempt - 1), self.backoff_max) * (1 + random.random() * self.jitter)
 
 
-class DeadlineMissed(Exception):
-    def __init__(self, first: bool) -> None:
-        self.first = first
-
-
 async def run_chain(providers: Sequence[Provider], request: Request, policy: Policy,
                     health: Health | None = None) -> AsyncIterator[Item]:
     """Text deltas and Notices, then one Done with who answered, what failed on the way and why."""
     started, attempts = time.monotonic(), []
+    loop = Loop(request, policy, started)
     for index, provider in enumerate(providers):
         for number in range(1, (1 if provider.offline else policy.attempts) + 1):
             if not provider.offline and time.monotonic() - started >= policy.budget:
                 attempts.append(Attempt(provider.label, number, False,
                                         f'{provider.label} was skipped: the coach had run out of time.', 'skipped'))
                 break
-            shown: list[str] = []
+            shown: list[str] = []  # this attempt's text since its last finished tool round
             t0 = time.monotonic()
             try:
                 finish = Finish()
-                async with aclosing(_deadlined(provider.stream(request), policy)) as items:
+                async with aclosing(loop.attempt(provider, shown)) as items:
                     async for item in items:
                         if isinstance(item, Finish):
                             finish = item
                         else:
-                            shown.append(item)
                             yield item
             except (asyncio.CancelledError, GeneratorExit):
-                log.info('coach: %s stopped by the user after %d chunks', provider.label, len(shown))
+                log.info('coach: %s stopped by the user after %d chunks', provider.label, len(loop.said))
                 raise
             except Exception as exc:  # every failure is read into a Failure; nothing leaves unexplained
                 failure = _failure(exc, provider, policy)
@@ -81,7 +81,7 @@ async def run_chain(providers: Sequence[Provider], request: Request, policy: Pol
                     health.failure(provider.name, failure.reason)
                 if shown:
                     note = f'The answer was cut off: {failure.reason} What is shown is partial; ask again to retry.'
-                    yield _done(provider, request, attempts, started, shown, Finish('error'), note, cut_off=True)
+                    yield _done(provider, loop, attempts, started, Finish('error'), note, cut_off=True)
                     return
                 wait = policy.wait(number, failure.retry_after) if failure.retryable else None
                 if not failure.retryable or number == policy.attempts:
@@ -99,35 +99,17 @@ async def run_chain(providers: Sequence[Provider], request: Request, policy: Pol
                 attempts.append(Attempt(provider.label, number, True, '', '', time.monotonic() - t0))
                 if health:
                     health.success(provider.name)
-                yield _done(provider, request, attempts, started, shown, finish, _note(attempts, provider, finish))
+                yield _done(provider, loop, attempts, started, finish, _note(attempts, provider, finish))
                 return
         if index + 1 < len(providers):
             yield Notice(f'{provider.label} is unavailable; asking {providers[index + 1].label}.')
     raise RuntimeError('the provider chain ended without an answer; it must end with the offline coach')
 
 
-async def _deadlined(stream: AsyncIterator[str | Finish], policy: Policy) -> AsyncIterator[str | Finish]:
-    """The provider's items, each awaited under the first-token or the gap deadline; closing it closes the stream."""
-    first = True
-    try:
-        while True:
-            deadline = asyncio.timeout(policy.first_token if first else policy.gap)
-            try:
-                async with deadline:
-                    item = await anext(stream)
-            except StopAsyncIteration:
-                return
-            except TimeoutError:
-                if deadline.expired():
-                    raise DeadlineMissed(first) from None
-                raise
-            first = first and not (isinstance(item, str) and item)
-            yield item
-    finally:
-        await stream.aclose()
-
-
 def _failure(exc: Exception, provider: Provider, policy: Policy) -> Failure:
+    if isinstance(exc, ToolLoopExceeded):
+        return Failure('tool_loop', f'{provider.label} kept asking for figures instead of answering '
+                                    f'(after {policy.tool_rounds} rounds of tools).', False)
     if isinstance(exc, DeadlineMissed):
         if exc.first:
             return Failure('timeout', f'{provider.label} sent nothing within {policy.first_token:g} s.', True)
@@ -144,11 +126,14 @@ def _note(attempts: list[Attempt], provider: Provider, finish: Finish) -> str:
     return note
 
 
-def _done(provider: Provider, request: Request, attempts: list[Attempt], started: float, shown: list[str],
-          finish: Finish, note: str, cut_off: bool = False) -> Done:
-    text = ''.join(shown)
+def _done(provider: Provider, loop: Loop, attempts: list[Attempt], started: float, finish: Finish, note: str,
+          cut_off: bool = False) -> Done:
+    request, text = loop.request, ''.join(loop.said)
+    toolbox = request.toolbox
+    passages = tuple(toolbox.context.passages) if toolbox is not None else request.passages
+    calls = tuple(toolbox.calls) if toolbox is not None else ()
     meta = AnswerMeta(provider=provider.label, model=provider.model, offline=provider.offline, usage=finish.usage,
                       finish_reason=finish.finish_reason, cut_off=cut_off, note=note, attempts=tuple(attempts),
-                      passages=request.passages, grounding=grounding(text, request.passages, request.figure_numbers),
-                      seconds=time.monotonic() - started)
+                      passages=passages, grounding=grounding(text, passages, request.figure_numbers, calls),
+                      seconds=time.monotonic() - started, tool_calls=calls)
     return Done(meta, text)

@@ -5,10 +5,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .figures import figures_text, numbers_in
+from .tools.periods import WEEKDAYS
 from .types import PassageLike, Request, Turn
 
 if TYPE_CHECKING:
     from engine.snapshot import Snapshot
+
+    from .tools import Toolbox
 
 MAX_TURNS = 8  # earlier turns rarely matter to a shop question and cost tokens on every answer
 MAX_HISTORY_CHARS = 6000
@@ -22,18 +25,39 @@ Cite a passage as [n] right after the sentence that uses it. If the figures and 
 the question, say so plainly and say which data would; never invent numbers.
 Be brief: one or two sentences on what the figures show, then two to four concrete recommendations. \
 Plain markdown, no tables."""
+TOOLS = """## Tools
+Look the shop's figures up with the tools before answering any question about them: figures (any period, a \
+barber or service, or broken down), compare, rank, explain_change (for "why"), floor_now, notifications, \
+search_knowledge (advice to cite). Never estimate a figure a tool can give. Answer with the number first, in the \
+first sentence, with the period it covers; then the comparison that gives it meaning; then advice only when it helps.
+{shop}"""
 
 
 def build_request(question: str, snapshot: Snapshot | None, passages: Sequence[PassageLike],
                   history: Sequence[Turn] = (), *, max_turns: int = MAX_TURNS,
-                  max_history_chars: int = MAX_HISTORY_CHARS) -> Request:
-    """The same inputs give the same prompt, so it can be tested and benchmarked on its own."""
+                  max_history_chars: int = MAX_HISTORY_CHARS, toolbox: Toolbox | None = None) -> Request:
+    """The same inputs give the same prompt, so it can be tested and benchmarked on its own. With a toolbox, the
+    model is offered its tools and told the shop's date, team and menu, so that it can name them in its calls."""
     figures = figures_text(snapshot)
+    tools = toolbox.specs() if toolbox is not None else ()
     system = f"{ROLE}\n\n## The shop's live figures\n{figures}\n\n## Passages from the knowledge base\n" \
              f'{passages_text(passages)}'
+    if tools:
+        system += '\n\n' + TOOLS.format(shop=_shop_text(toolbox))
     messages = (*bounded_history(history, max_turns, max_history_chars), Turn('user', question))
     return Request(system=system, messages=_merged(messages), question=question, snapshot=snapshot,
-                   passages=tuple(passages), figure_numbers=numbers_in(figures))
+                   passages=tuple(passages), figure_numbers=numbers_in(figures, 1), tools=tools, toolbox=toolbox,
+                   history=tuple(history))
+
+
+def _shop_text(toolbox: Toolbox) -> str:
+    context = toolbox.context
+    today = context.today
+    text = f"Today is {WEEKDAYS[today.weekday()]} {today.isoformat()} (the shop's local date)."
+    if context.profile is not None:
+        profile = context.profile
+        text += f' Barbers: {", ".join(profile.barbers)}. Services: {", ".join(s.name for s in profile.services)}.'
+    return text
 
 
 def passages_text(passages: Sequence[PassageLike]) -> str:

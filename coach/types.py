@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Literal, Protocol
 if TYPE_CHECKING:
     from engine.snapshot import Snapshot
 
+    from .tools import Toolbox, ToolCall, ToolSpec
+
 
 class PassageLike(Protocol):
     """What the coach reads of a knowledge passage (knowledge.Passage fits), so coach/ needs no knowledge import."""
@@ -35,6 +37,22 @@ class Turn:
     content: str
 
 
+@dataclass(frozen=True, slots=True)
+class ToolRequest:
+    """A model asked for a tool: the tool's name and its arguments as the model wrote them (JSON text)."""
+    name: str
+    arguments: str
+    signature: bytes | None = None  # Gemini's thought signature, sent back with the call in later rounds
+
+
+@dataclass(frozen=True)
+class Round:
+    """One finished round of the tool loop: what the model said, what it asked for, and what came back (in order)."""
+    text: str
+    asked: tuple[ToolRequest, ...]
+    calls: tuple[ToolCall, ...]  # calls[i] answers asked[i]; its id is the one every provider is shown
+
+
 @dataclass(frozen=True)
 class Request:
     """Everything one answer needs: the rendered prompt for models, the raw material for the offline coach."""
@@ -44,6 +62,11 @@ class Request:
     snapshot: Snapshot | None
     passages: tuple[PassageLike, ...]
     figure_numbers: frozenset[str] = frozenset()  # numbers quoted in the figures, for the grounding score
+    tools: tuple[ToolSpec, ...] = ()  # offered to the model
+    rounds: tuple[Round, ...] = ()  # the tool loop so far, whichever provider made it
+    final: bool = False  # the loop's bound is reached: the model must answer now, without tools
+    toolbox: Toolbox | None = field(default=None, compare=False)  # the offline analyst calls the tools itself
+    history: tuple[Turn, ...] = ()  # the conversation before the question, unbounded (the analyst's follow-ups)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +114,7 @@ class AnswerMeta:
     passages: tuple[PassageLike, ...] = ()  # numbered [1], [2], ... in this order
     grounding: Grounding | None = None
     seconds: float = 0.0
+    tool_calls: tuple[ToolCall, ...] = ()  # the tool calls behind the answer, in order (ToolCall.as_dict() for JSON)
 
     @property
     def fallbacks(self) -> tuple[Attempt, ...]:

@@ -51,6 +51,24 @@ def figure(kind: str, value: float | None) -> str:
             'minutes': minutes}[kind](value)
 
 
+def spoken(kind: str, value: float | None) -> str:
+    """A figure as the coach says it in a sentence: units in words and a decimal where it tells (4.2 stars, 7.5%)."""
+    if value is None:
+        return 'no data'
+    if kind == 'money':
+        return f'${value:,.0f}' if abs(value) >= 100 or value == int(value) else f'${value:,.2f}'
+    if kind == 'count':
+        return f'{value:,.0f}'
+    if kind == 'share':
+        share = value * 100
+        return f'{share:.1f}%' if abs(share) < 10 and round(share, 1) != round(share) else f'{share:.0f}%'
+    if kind == 'rating':
+        return f'{value:.1f} stars'
+    if kind == 'minutes':
+        return f'{value:.1f} minutes' if value < 10 else f'{value:.0f} minutes'
+    return f'{value:,}'
+
+
 def plural(number: int, word: str) -> str:
     return f'{number} {word}{"s" * (number != 1)}'
 

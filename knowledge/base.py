@@ -99,7 +99,7 @@ class KnowledgeBase:
         for row in rows:
             if per_document is None or taken[row['doc_id']] < per_document:
                 taken[row['doc_id']] += 1
-                passages.append(_passage(row, mode))
+                passages.append(_passage(row, mode, vector))
         return passages[:k]
 
     def add_document(self, shop_id: str, name: str, text: str) -> str:
@@ -187,7 +187,13 @@ def _check_shop(shop_id: str) -> str:
     return shop_id
 
 
-def _passage(row: dict, mode: str) -> Passage:
+def _passage(row: dict, mode: str, vector=None) -> Passage:
+    """A row as a Passage; `similarity` is the cosine of the query's vector and the row's (both unit length), the
+    one score that means the same for every question, so a threshold can tell a match from the best of bad ones."""
+    similarity = None
+    if vector is not None and row.get('vector') is not None:
+        import numpy as np
+        similarity = float(np.dot(vector, np.asarray(row['vector'], dtype=np.float32)))
     if mode == 'hybrid':
         score = row.get('_relevance_score', 0.0)
     elif mode == 'vector':
@@ -195,4 +201,5 @@ def _passage(row: dict, mode: str) -> Passage:
     else:
         score = row.get('_score', 0.0)
     return Passage(id=row['id'], doc_id=row['doc_id'], title=row['title'], heading=row['heading'], text=row['text'],
-                   score=float(score), source=row['source'])
+                   score=float(score), source=row['source'],
+                   similarity=None if similarity is None else round(similarity, 4))

@@ -18,6 +18,7 @@ class Passage:
     text: str
     score: float  # hybrid: RRF relevance; vector: cosine similarity; text: BM25
     source: str  # corpus file name or 'shop document: <name>'
+    similarity: float | None = None  # cosine of the question and the passage, whatever the mode: how well it matches
 
 
 @dataclass(frozen=True)

@@ -112,4 +112,5 @@ class Store:
         else:
             query = (self.chunks.search(query_type='hybrid', vector_column_name='vector')
                      .vector(vector).text(MatchQuery(text, 'search_text')).rerank(RRFReranker()))
-        return query.where(where, prefilter=True).select(RESULT_COLUMNS).limit(k).to_list()
+        columns = RESULT_COLUMNS + (['vector'] if vector is not None else [])
+        return query.where(where, prefilter=True).select(columns).limit(k).to_list()

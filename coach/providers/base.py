@@ -1,11 +1,12 @@
-"""What every provider is to the chain: a name for people, a model, and a stream of text deltas then a Finish."""
+"""What every provider is to the chain: a name for people, a model, and a stream of text deltas and tool requests,
+then a Finish."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from typing import Protocol
 from urllib.parse import urlsplit
 
-from ..types import Finish, Request
+from ..types import Finish, Request, ToolRequest
 
 
 class Provider(Protocol):
@@ -15,8 +16,9 @@ class Provider(Protocol):
     key_env: str  # the setting a rejected key is reported under
     offline: bool
 
-    def stream(self, request: Request) -> AsyncIterator[str | Finish]:
-        """Text deltas, then one Finish. Closing the iterator closes the upstream HTTP request."""
+    def stream(self, request: Request) -> AsyncIterator[str | ToolRequest | Finish]:
+        """Text deltas and the tools the model asks for (request.tools), then one Finish. Closing the iterator closes
+        the upstream HTTP request. The loop (loop.py) runs the tools and asks again with request.rounds."""
         ...
 
     async def aclose(self) -> None: ...

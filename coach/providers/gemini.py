@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import AsyncIterator
 
-from ..types import Finish, Request, Usage
+from ..types import Finish, Request, ToolRequest, Usage
 
 MAX_TOKENS = 1024
 _TAG = 'x-chairside-stream'  # marks each request, so a stop can close exactly that response
@@ -43,15 +44,15 @@ class GeminiProvider:
         if tag in self._open:
             self._open[tag].append(response)
 
-    async def stream(self, request: Request) -> AsyncIterator[str | Finish]:
+    async def stream(self, request: Request) -> AsyncIterator[str | ToolRequest | Finish]:
         from google.genai import types
         client = self._sdk()
         tag = str(next(self._tags))
         self._open[tag] = []
-        contents = [types.Content(role='user' if t.role == 'user' else 'model', parts=[types.Part(text=t.content)])
-                    for t in request.messages]
+        contents = self.contents(request)
         config = types.GenerateContentConfig(system_instruction=request.system, max_output_tokens=MAX_TOKENS,
-                                             http_options=types.HttpOptions(headers={_TAG: tag}))
+                                             http_options=types.HttpOptions(headers={_TAG: tag}),
+                                             **self.tool_config(request))
         finish_reason, usage = None, None
         chunks = None
         try:
@@ -61,6 +62,9 @@ class GeminiProvider:
                     for part in (candidate.content.parts or ()) if candidate.content else ():
                         if part.text and not part.thought:
                             yield part.text
+                        elif part.function_call is not None:
+                            call = part.function_call
+                            yield ToolRequest(call.name or '', json.dumps(call.args or {}), part.thought_signature)
                     if candidate.finish_reason is not None:
                         finish_reason = getattr(candidate.finish_reason, 'name', str(candidate.finish_reason))
                 if chunk.usage_metadata is not None:
@@ -72,6 +76,34 @@ class GeminiProvider:
             if chunks is not None:
                 await chunks.aclose()
         yield Finish(finish_reason, usage)
+
+    @staticmethod
+    def contents(request: Request) -> list:
+        """The conversation, then the tool loop as functionCall and functionResponse parts."""
+        from google.genai import types
+        contents = [types.Content(role='user' if t.role == 'user' else 'model', parts=[types.Part(text=t.content)])
+                    for t in request.messages]
+        for step in request.rounds:
+            parts = [types.Part(text=step.text)] if step.text.strip() else []
+            parts += [types.Part(function_call=types.FunctionCall(name=call.name, args=call.arguments if isinstance(
+                call.arguments, dict) else {}), thought_signature=asked.signature)
+                for asked, call in zip(step.asked, step.calls, strict=True)]
+            contents.append(types.Content(role='model', parts=parts))
+            contents.append(types.Content(role='user', parts=[types.Part(function_response=types.FunctionResponse(
+                name=call.name, response=call.result)) for call in step.calls]))
+        return contents
+
+    @staticmethod
+    def tool_config(request: Request) -> dict:
+        from google.genai import types
+        if not request.tools:
+            return {}
+        declarations = [types.FunctionDeclaration(name=t.name, description=t.description,
+                                                  parameters_json_schema=t.parameters) for t in request.tools]
+        mode = 'NONE' if request.final else 'AUTO'
+        return {'tools': [types.Tool(function_declarations=declarations)],
+                'tool_config': types.ToolConfig(function_calling_config=types.FunctionCallingConfig(mode=mode)),
+                'automatic_function_calling': types.AutomaticFunctionCallingConfig(disable=True)}
 
     async def aclose(self) -> None:
         if self._http is not None:

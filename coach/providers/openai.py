@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
-from ..types import Finish, Request, Usage
+from ..types import Finish, Request, ToolRequest, Usage
 from .base import host_of
 
 
@@ -31,7 +31,7 @@ class OpenAIProvider:
                                               timeout=self._timeout)
         return self._client
 
-    async def stream(self, request: Request) -> AsyncIterator[str | Finish]:
+    async def stream(self, request: Request) -> AsyncIterator[str | ToolRequest | Finish]:
         """The SDK's request, errors and server-sent events, with each chunk left as the JSON it came as.
 
         Building the SDK's typed chunk (pydantic, by introspection) doubled the loop's time per token (bench/
@@ -39,23 +39,45 @@ class OpenAIProvider:
         is the SDK's own way to send a request it has no method for.
         """
         import openai
-        messages = [{'role': 'system', 'content': request.system},
-                    *({'role': turn.role, 'content': turn.content} for turn in request.messages)]
-        body = {'model': self.model, 'messages': messages, 'stream': True, 'stream_options': {'include_usage': True}}
-        stream = await self._sdk().post('/chat/completions', body=body, cast_to=object, stream=True,
+        stream = await self._sdk().post('/chat/completions', body=self.body(request), cast_to=object, stream=True,
                                         stream_cls=openai.AsyncStream[object])
         finish_reason, usage = None, None
+        calls: dict[int, dict] = {}  # a tool call's pieces by its index: name first, then its arguments' text
         try:
             async for chunk in stream:
                 if chunk.get('usage'):
                     usage = Usage(chunk['usage'].get('prompt_tokens'), chunk['usage'].get('completion_tokens'))
                 for choice in chunk.get('choices') or ():
-                    if text := (choice.get('delta') or {}).get('content'):
+                    delta = choice.get('delta') or {}
+                    if text := delta.get('content'):
                         yield text
+                    for piece in delta.get('tool_calls') or ():
+                        call = calls.setdefault(piece.get('index', 0), {'name': '', 'arguments': ''})
+                        function = piece.get('function') or {}
+                        call['name'] += function.get('name') or ''
+                        call['arguments'] += function.get('arguments') or ''
                     finish_reason = choice.get('finish_reason') or finish_reason
         finally:
             await stream.close()  # on a stop or a deadline too: the upstream request ends here
+        for _, call in sorted(calls.items()):
+            yield ToolRequest(call['name'], call['arguments'])
         yield Finish(finish_reason, usage)
+
+    def body(self, request: Request) -> dict:
+        """The chat request: system prompt, conversation, the tool loop so far, and the tools offered."""
+        messages = [{'role': 'system', 'content': request.system},
+                    *({'role': turn.role, 'content': turn.content} for turn in request.messages)]
+        for step in request.rounds:
+            messages.append({'role': 'assistant', 'content': step.text or None, 'tool_calls': [
+                {'id': call.id, 'type': 'function', 'function': {'name': call.name, 'arguments': asked.arguments}}
+                for asked, call in zip(step.asked, step.calls, strict=True)]})
+            messages += [{'role': 'tool', 'tool_call_id': call.id, 'content': call.content} for call in step.calls]
+        body = {'model': self.model, 'messages': messages, 'stream': True, 'stream_options': {'include_usage': True}}
+        if request.tools:
+            body['tools'] = [{'type': 'function', 'function': {'name': t.name, 'description': t.description,
+                                                               'parameters': t.parameters}} for t in request.tools]
+            body['tool_choice'] = 'none' if request.final else 'auto'
+        return body
 
     async def aclose(self) -> None:
         if self._client is not None:

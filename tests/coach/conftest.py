@@ -79,6 +79,25 @@ def snapshot():
     return engine.snapshot()
 
 
+@dataclass
+class History:
+    engine: ShopEngine
+    events: list  # every event the engine applied, in order
+
+
+@pytest.fixture(scope='session')
+def history() -> History:
+    """A demo shop with 60 days of history at Tuesday 24 November 2026, 15:00 UTC; its clock stands still.
+    Read-only: tests that need another instant make their own."""
+    clock = SimClock(start=datetime(2026, 11, 24, 15, tzinfo=UTC).timestamp(), speed=0)
+    engine = ShopEngine.simulated(demo_profile('UTC'), clock, 7, history_days=60)
+    events: list = []
+    engine.listeners.append(events.append)
+    engine.advance()
+    engine.go_live()
+    return History(engine, events)
+
+
 @pytest.fixture
 async def coaches():
     """Coaches made by a test, closed after it (their SDK clients hold connections)."""

@@ -19,16 +19,30 @@ from .provider_wire import STALL, WIRE, error_body
 
 
 @dataclass(frozen=True)
+class Call:
+    """A tool call a scripted model makes: the tool's name and its arguments as the model writes them (JSON text,
+    malformed if the test wants; Gemini sends an object, so there they must decode)."""
+    name: str
+    arguments: str = '{}'
+
+
+@dataclass(frozen=True)
 class Reply:
-    """One scripted response; the default is a normal three-chunk answer."""
+    """One scripted response; the default is a normal three-chunk answer. With `calls`, the model asks for those tools
+    after its text chunks (none by default: Reply.calling)."""
     status: int = 200
     chunks: tuple[str, ...] = ('Fill the quiet ', 'afternoons with ', 'a rebooking offer [1].')
+    calls: tuple[Call, ...] = ()
     retry_after: str | None = None
     hang: bool = False  # never send headers
     stall_after: int | None = None  # send this many text chunks, then nothing until the client leaves
     error_after: int | None = None  # send this many text chunks, then an in-stream error
     chunk_delay: float = 0.0
     paced: bool = False  # chunk_delay counted from the first chunk, so a long stream keeps its rate under load
+
+    @classmethod
+    def calling(cls, *calls: Call, chunks: tuple[str, ...] = ()) -> Reply:
+        return cls(chunks=chunks, calls=calls)
 
 
 @dataclass

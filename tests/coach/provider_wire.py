@@ -8,6 +8,7 @@ if TYPE_CHECKING:
     from .provider_stand_in import Reply
 
 STALL = object()  # stop sending here and wait for the client to leave
+SIGNATURE = 'c2lnbmVk'  # base64 of b'signed': the thought signature Gemini attaches to a function call
 
 
 def _texts(reply: Reply):
@@ -24,6 +25,12 @@ def _texts(reply: Reply):
         yield STALL
     elif reply.error_after is not None and reply.error_after >= len(reply.chunks):
         yield ('error',)
+
+
+def _pieces(text: str) -> list[str]:
+    """Arguments arrive in pieces, as models stream them."""
+    third = max(1, len(text) // 3)
+    return [text[i:i + third] for i in range(0, len(text), third)] or ['']
 
 
 def _openai(reply: Reply):
@@ -43,7 +50,12 @@ def _openai(reply: Reply):
                                   'type': 'server_error', 'param': None, 'code': None}})
             return
         yield chunk({'content': text})
-    yield chunk({}, 'stop')
+    for i, call in enumerate(reply.calls):
+        yield chunk({'tool_calls': [{'index': i, 'id': f'call_model_{i}', 'type': 'function',
+                                     'function': {'name': call.name, 'arguments': ''}}]})
+        for piece in _pieces(call.arguments):
+            yield chunk({'tool_calls': [{'index': i, 'function': {'arguments': piece}}]})
+    yield chunk({}, 'tool_calls' if reply.calls else 'stop')
     yield data({'id': 'chatcmpl-1', 'object': 'chat.completion.chunk', 'created': 0, 'model': 'gpt-test',
                 'choices': [], 'usage': {'prompt_tokens': 42, 'completion_tokens': 7, 'total_tokens': 49}})
     yield 'data: [DONE]\n\n'
@@ -66,8 +78,15 @@ def _anthropic(reply: Reply):
             return
         yield event('content_block_delta', {'index': 0, 'delta': {'type': 'text_delta', 'text': text}})
     yield event('content_block_stop', {'index': 0})
-    yield event('message_delta', {'delta': {'stop_reason': 'end_turn', 'stop_sequence': None},
-                                  'usage': {'output_tokens': 7}})
+    for i, call in enumerate(reply.calls, 1):
+        yield event('content_block_start', {'index': i, 'content_block': {'type': 'tool_use', 'id': f'toolu_{i}',
+                                                                          'name': call.name, 'input': {}}})
+        for piece in _pieces(call.arguments):
+            yield event('content_block_delta', {'index': i, 'delta': {'type': 'input_json_delta',
+                                                                      'partial_json': piece}})
+        yield event('content_block_stop', {'index': i})
+    yield event('message_delta', {'delta': {'stop_reason': 'tool_use' if reply.calls else 'end_turn',
+                                            'stop_sequence': None}, 'usage': {'output_tokens': 7}})
     yield event('message_stop', {})
 
 
@@ -75,14 +94,19 @@ def _gemini(reply: Reply):
     def data(obj) -> str:
         return f'data: {json.dumps(obj)}\r\n\r\n'
     texts = list(_texts(reply))
+    if reply.calls and not any(t is STALL or isinstance(t, tuple) for t in texts):
+        texts.append(reply.calls)  # the function calls come as one last chunk, each a whole part
     for i, text in enumerate(texts):
         if text is STALL:
             yield STALL
             return
-        if isinstance(text, tuple):
+        if text == ('error',):
             yield data({'error': {'code': 500, 'message': 'Internal error encountered.', 'status': 'INTERNAL'}})
             return
-        candidate = {'content': {'parts': [{'text': text}], 'role': 'model'}, 'index': 0}
+        parts = [{'text': text}] if isinstance(text, str) else [
+            {'functionCall': {'name': c.name, 'args': json.loads(c.arguments)}, 'thoughtSignature': SIGNATURE}
+            for c in text]
+        candidate = {'content': {'parts': parts, 'role': 'model'}, 'index': 0}
         if i == len(texts) - 1:
             candidate['finishReason'] = 'STOP'
         yield data({'candidates': [candidate], 'modelVersion': 'gemini-test',

@@ -35,7 +35,7 @@ def scripted(chunks: list[str], *, delay: float = 0.0, hold: float = 0.0):
     """A stand-in for Coach.answer: the chunks, an optional wait, then Done; records that it was closed."""
     closed: list[bool] = []
 
-    async def answer(question, snapshot, history=(), *, passages=None):
+    async def answer(question, snapshot, history=(), *, passages=None, shop=None, retrieve=None):
         try:
             for chunk in chunks:
                 yield chunk

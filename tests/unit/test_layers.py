@@ -3,6 +3,9 @@
     ui -> shops, coach, knowledge, engine, store        api -> shops, engine, store
     shops -> engine, store, coach, knowledge            coach -> engine, knowledge
     store -> engine                                     engine -> nothing of ours, no I/O, no UI
+
+One file is allowed more than its layer (EXCEPTIONS): coach/__main__.py, the coach's command line, is a composition
+root like main.py: it opens the store (lazily, inside a function) to load a shop for `python -m coach ask --shop`.
 """
 import ast
 from pathlib import Path
@@ -21,6 +24,8 @@ FORBIDDEN = {
     'api': {'ui', 'main', 'runtime'},
     'ui': {'api', 'main', 'runtime'},
 }
+
+EXCEPTIONS = {'coach/__main__.py': {'store'}}
 
 
 def imports_of(path: Path, package: str) -> set[str]:
@@ -41,7 +46,7 @@ def test_a_layer_imports_only_the_layers_below_it(package: str):
         pytest.skip(f'{package}/ does not exist yet')
     wrong = {f'{path.relative_to(ROOT)} imports {name}'
              for path in folder.rglob('*.py') for name in imports_of(path, package) & FORBIDDEN[package]
-             if name != package}
+             if name != package and name not in EXCEPTIONS.get(str(path.relative_to(ROOT)), ())}
     assert not wrong, sorted(wrong)
 
 

@@ -11,7 +11,7 @@ from contextlib import aclosing
 from nicegui import run
 
 from coach import Coach, Done, Notice, PassageLike, Turn
-from engine import Snapshot
+from engine import ShopEngine, Snapshot
 from knowledge import KnowledgeBase, KnowledgeNotReady
 
 from .message import Answer
@@ -24,14 +24,17 @@ UNAVAILABLE = 'The knowledge base is not available, so this answer uses your fig
 
 async def stream_answer(coach: Coach, knowledge: KnowledgeBase | None, snapshot: Callable[[], Snapshot],
                         shop_id: str, question: str, history: Sequence[Turn], bubble: Answer,
-                        replaces: int | None = None) -> Record:
-    """Feeds the bubble (the view flushes it) and returns the finished, stopped or failed answer; never raises."""
+                        replaces: int | None = None, shop: Callable[[], ShopEngine | None] | None = None) -> Record:
+    """Feeds the bubble (the view flushes it) and returns the finished, stopped or failed answer; never raises.
+    `shop` gives the shop's engine, whose history the coach's tools look up (None: today's figures only)."""
     done, stopped, note = None, False, ''
     try:
         passages, note = await passages_for(coach, knowledge, shop_id, question)
         if note:
             bubble.notice(note)
-        async with aclosing(coach.answer(question, snapshot(), history, passages=passages)) as items:
+        search = _search(knowledge, shop_id) if knowledge is not None and not note else None
+        async with aclosing(coach.answer(question, snapshot(), history, passages=passages,
+                                         shop=shop() if shop else None, retrieve=search)) as items:
             async for item in items:
                 if isinstance(item, str):
                     bubble.feed(item)
@@ -47,6 +50,13 @@ async def stream_answer(coach: Coach, knowledge: KnowledgeBase | None, snapshot:
         note = f'The coach failed ({type(error).__name__}); what is shown is partial. Ask again.'
     text = done.text if done is not None else bubble.text
     return Record('assistant', text, meta=answer_meta(done, stopped=stopped, note=note, replaces=replaces))
+
+
+def _search(knowledge: KnowledgeBase, shop_id: str):
+    """The coach's knowledge tool for this shop: the corpus and the shop's own documents, searched in a thread."""
+    async def search(query: str) -> list[PassageLike]:
+        return list(await run.io_bound(knowledge.search, query, k=4, shop_id=shop_id))
+    return search
 
 
 async def passages_for(coach: Coach, knowledge: KnowledgeBase | None, shop_id: str,

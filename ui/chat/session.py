@@ -113,10 +113,14 @@ class ChatSession:
         self._task = background_tasks.create(self._answer(question, history, bubble, replaces), name='coach answer')
 
     async def _answer(self, question: str, history: list[Turn], bubble: Answer, replaces: int | None) -> None:
-        def snapshot():  # read when the answer starts: the figures the shop's pages show then (none if it stopped)
+        def shop():  # read when the answer starts: an engine restarted by the settings page is a new object
+            engine = self.shops.engines.get(self.shop_id)
+            return engine if engine is not None and engine.failure is None else None  # a stopped shop: no history
+
+        def snapshot():  # the figures the shop's pages show then (none if it stopped)
             return self.shops.live.snapshot(self.shop_id)
         record = await stream_answer(self.coach, self.shops.knowledge, snapshot, self.shop_id, question, history,
-                                     bubble, replaces)
+                                     bubble, replaces, shop)
         try:
             await self._save(record)
         finally:
