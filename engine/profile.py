@@ -28,6 +28,7 @@ class ShopProfile:
     hours: dict[int, Hours]  # by weekday (Monday = 0); a missing day is closed
     peak_hours: tuple[tuple[int, int], ...] = ((10, 14), (17, 19))  # [start, end) local hours
     daily_revenue_goal: float = 1500.0
+    country: str | None = None  # ISO 3166 code (e.g. 'US', 'GB'): the forecast knows its public holidays; None: none
     tz: ZoneInfo = field(init=False, repr=False, compare=False)
     _services: dict[str, Service] = field(init=False, repr=False, compare=False)
 
@@ -69,6 +70,7 @@ class ShopProfile:
             'hours': {str(day): [f'{h.opens:%H:%M}', f'{h.closes:%H:%M}'] for day, h in sorted(self.hours.items())},
             'peak_hours': [list(span) for span in self.peak_hours],
             'daily_revenue_goal': self.daily_revenue_goal,
+            **({'country': self.country} if self.country else {}),
         }
 
     @classmethod
@@ -83,6 +85,7 @@ class ShopProfile:
                    for day, (opens, closes) in data['hours'].items()},
             peak_hours=tuple(tuple(span) for span in data.get('peak_hours', ((10, 14), (17, 19)))),
             daily_revenue_goal=float(data.get('daily_revenue_goal', 1500.0)),
+            country=data.get('country') or None,
         )
 
     def last_open_day(self, before: date) -> date:
