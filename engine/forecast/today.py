@@ -57,15 +57,17 @@ def _rest(curve: np.ndarray, weights: np.ndarray, mean: float, left_today: np.nd
 
 def _errors(model: DayModel, hourly: np.ndarray, left: np.ndarray, weights: np.ndarray,
             slope: float) -> tuple[float, float]:
-    """Quantiles of (actual rest - predicted rest) / level over the past days, at this time of day."""
-    errors = []
-    for day, refs in zip(model.days, model.refs, strict=True):
-        refs = refs[refs >= 0]
-        mean = model.values[refs].mean()
-        if mean <= 0:
-            continue
-        predicted = _rest(hourly[refs].sum(0), weights, mean, left[day], left[refs], slope)
-        errors.append((float(hourly[day] @ weights) - predicted) / mean)
+    """Quantiles of (actual rest - predicted rest) / level over the past days, at this time of day: `_rest` for all
+    of them at once."""
+    mask = model.refs >= 0
+    refs = np.maximum(model.refs, 0)
+    curves = (hourly[refs] * mask[..., None]).sum(1)
+    totals = curves.sum(1)
+    to_come = np.divide(curves @ weights, totals, out=np.ones(len(totals)), where=totals > 0)
+    usual = ((left[refs] @ weights) * mask).sum(1) / mask.sum(1)
+    predicted = np.maximum(0.0, to_come * model.levels + slope * (left[model.days] @ weights - usual))
+    fair = model.levels > 0
+    errors = ((hourly[model.days] @ weights - predicted) / np.where(fair, model.levels, 1.0))[fair]
     if len(errors) >= ERRORS_MIN:
         return float(np.quantile(errors, 0.1)), float(np.quantile(errors, 0.9))
     spread = max(float(np.std(errors)) if len(errors) > 2 else 0.0, SPREAD)
