@@ -10,7 +10,7 @@ from ..analytics import Analytics
 from ..analytics.measures import LEADS, MEASURES, WIDTH
 
 TARGETS = ('revenue', 'visits')
-HOURLY = ('revenue', 'visits', 'booked', 'cancellations')
+HOURLY = ('revenue', 'visits', 'booked', 'cancellations', 'no_shows', 'check_ins')
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,7 @@ class History:
     """Days from `dates[0]` to `dates[-1]` (the past and the days ahead), as arrays indexed like `dates`."""
     dates: list[date]
     totals: dict[str, np.ndarray]  # revenue (service prices and retail), visits: per day
-    hourly: dict[str, np.ndarray]  # HOURLY: [day, local hour]; bookings and cancellations by appointment hour
+    hourly: dict[str, np.ndarray]  # HOURLY: [day, local hour]; bookings, cancellations, no-shows by appointment hour
     leads: np.ndarray  # [day, bucket]: bookings for the day by how many days ahead they were made (LEADS)
     open: np.ndarray  # bool: the shop's hours say it opens that day
     holidays: dict[date, str]  # public holidays of the shop's country (none without a country)
@@ -47,13 +47,12 @@ def read(analytics: Analytics, first: date, last: date) -> History:
             continue
         counts = np.frombuffer(row.counts, row.counts.typecode).reshape(-1, WIDTH['count'])
         amounts = np.frombuffer(row.amounts, 'd').reshape(-1, WIDTH['amount'])
-        slots = [slot if slot is not None and slot < len(counts) else None for slot in hours]
-        for name, values in (('revenue', _money(amounts)), ('visits', counts[:, MEASURES['visits'].offset]),
-                             ('booked', counts[:, MEASURES['booked'].offset]),
-                             ('cancellations', counts[:, MEASURES['cancellations'].offset])):
+        slots = np.array([slot if slot is not None and slot < len(counts) else len(counts) for slot in hours])
+        for name in HOURLY:
+            values = _money(amounts) if name == 'revenue' else counts[:, MEASURES[name].offset]
             if name in totals:
                 totals[name][i] = values[0]
-            hourly[name][i] = [0 if slot is None else values[slot] for slot in slots]
+            hourly[name][i] = np.append(values, 0)[slots]  # an hour without a slot of its own: 0
         leads[i] = counts[0, lead_offsets]
     is_open = np.array([day.weekday() in profile.hours for day in dates])
     return History(dates, totals, hourly, leads, is_open, holidays_of(profile.country, first.year, last.year))
