@@ -35,6 +35,10 @@ class ShopProfile:
     def __post_init__(self) -> None:
         if not self.hours:
             raise ValueError('A shop needs at least one open day.')
+        if self.country is not None:
+            import holidays  # only for shops whose country is given
+            if self.country not in holidays.list_supported_countries():
+                raise ValueError(f'Unknown country {self.country!r}: give its two-letter ISO code, such as US or GB.')
         object.__setattr__(self, 'tz', ZoneInfo(self.timezone))
         object.__setattr__(self, '_services', {s.name: s for s in self.services})
 

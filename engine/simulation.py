@@ -86,6 +86,14 @@ class Simulation:
         self.clientele = Clientele(seed, [cum[-1] if cum else 0.0 for _, cum in self._shapes], self.following)
         self._served: dict[int, _Day] = {}
 
+    def share_clients(self, other: 'Simulation') -> bool:
+        """Take `other`'s clientele when it draws the same people (a what-if's two arms, mostly): drawing a year and
+        a half of clients is most of a short run's work."""
+        if self.clientele.same_people(other.clientele):
+            self.clientele = other.clientele
+            return True
+        return False
+
     def events_for_day(self, day: date) -> list[Event]:
         """Every event of the visits on `day`, including bookings made on earlier days, in time order.
 

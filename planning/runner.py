@@ -30,12 +30,12 @@ _cancelled: Event | None = None  # in a worker: its plan's cancel event
 
 
 class PlanRun:
-    """One what-if running: `await run.result()`, `run.progress` (runs done, runs in all), `run.cancel()`."""
+    """One what-if running: `await run.result()`, `run.progress` (seeds done, seeds in all), `run.cancel()`."""
 
     def __init__(self, what_if: Plan, on_progress: Callable[[int, int], None] | None = None,
                  workers: int = WORKERS, start_method: str = 'fork') -> None:
         self.plan = what_if
-        self.progress = (0, len(what_if.tasks()))
+        self.progress = (0, len(what_if.seeds))
         self.on_progress = on_progress
         context = multiprocessing.get_context(start_method)
         self._cancel = context.Event()
@@ -62,9 +62,8 @@ class PlanRun:
 
     async def _run(self) -> PlanResult:
         loop = asyncio.get_running_loop()
-        futures = {loop.run_in_executor(self._pool, _run, self.plan, arm, seed): (arm, seed)
-                   for arm, seed in self.plan.tasks()}
-        outcomes: dict[tuple[str, int], Outcome] = {}
+        futures = {loop.run_in_executor(self._pool, _run, self.plan, seed): seed for seed in self.plan.seeds}
+        outcomes: dict[int, tuple[Outcome, Outcome]] = {}
         try:
             pending = set(futures)
             while pending:
@@ -108,6 +107,6 @@ def _start_worker(cancel: Event) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _run(what_if: Plan, arm: str, seed: int) -> Outcome:
+def _run(what_if: Plan, seed: int) -> tuple[Outcome, Outcome]:
     cancel = _cancelled
-    return what_if.run(arm, seed, cancel.is_set if cancel is not None else lambda: False)
+    return what_if.run(seed, cancel.is_set if cancel is not None else lambda: False)

@@ -9,7 +9,8 @@
 - A price: the service's demand x (new price / old price) ** elasticity (ELASTICITY unless the owner gives theirs);
   customers lost do not choose another service instead.
 - Rebooking at checkout: more returning visits are booked at the last checkout, so booked instead of walked in (a
-  booked client waits for their turn, a walk-in may leave). How often clients come back is held as it was.
+  booked client waits for their turn, a walk-in may leave). How often clients come back is held as it was (the
+  clientele draws each client's visits ahead), so rebooking's main gain in practice is not counted: a floor.
 """
 from dataclasses import replace
 
@@ -132,7 +133,9 @@ def _rebooking(model: ShopModel, change: SetRebooking, said: list[str]) -> ShopM
         raise PlanError('rate', f'The rebooking rate is a share of visits from 0 to {RETURNING:.2f}: only a client '
                                 'who comes back can have rebooked.')
     before = model.behaviour.rebook * RETURNING
-    said.append(f'Rebooked before leaving: {change.rate:.0%} of visits (was {before:.0%}); a rebooked visit is booked '
-                'instead of walked in. How often clients come back is held as it was.')
+    said.append(f'Rebooked before leaving: {change.rate:.0%} of visits (was {before:.0%}). A rebooked visit is booked '
+                'instead of walked in (its client waits rather than walks out, and may cancel or not show as others '
+                "do); how often clients come back is held as it was, so rebooking's main gain, clients who return "
+                'more reliably, is not counted: read the result as a floor.')
     return replace(model, behaviour=replace(model.behaviour, rebook=change.rate / RETURNING))
 

@@ -67,15 +67,13 @@ class Plan:
     assumptions: tuple[str, ...]
     changes: tuple[Change, ...] = field(default=())
 
-    def tasks(self) -> list[tuple[str, int]]:
-        return [(arm, seed) for seed in self.seeds for arm in ARMS]
+    def run(self, seed: int, cancelled: Callable[[], bool] = lambda: False) -> tuple[Outcome, Outcome]:
+        """One seed's future, before and after the change."""
+        return simulate(self.before, self.after, seed, self.first, 7 * self.weeks, cancelled)
 
-    def run(self, arm: str, seed: int, cancelled: Callable[[], bool] = lambda: False) -> Outcome:
-        model = self.before if arm == 'before' else self.after
-        return simulate(model, seed, self.first, 7 * self.weeks, cancelled)
-
-    def result(self, outcomes: dict[tuple[str, int], Outcome]) -> PlanResult:
-        figures = {arm: [outcomes[(arm, seed)].figures(self.weeks) for seed in self.seeds] for arm in ARMS}
+    def result(self, outcomes: dict[int, tuple[Outcome, Outcome]]) -> PlanResult:
+        """From each seed's (before, after)."""
+        figures = {arm: [outcomes[seed][i].figures(self.weeks) for seed in self.seeds] for i, arm in enumerate(ARMS)}
         return PlanResult(self.first, self.weeks, len(self.seeds), {
             name: PlanFigure(label, unit, Spread.of([f[name] for f in figures['before']]),
                              Spread.of([f[name] for f in figures['after']]),
@@ -97,4 +95,4 @@ def plan(analytics: Analytics, today: date, changes: list[Change], weeks: int = 
 
 def run_plan(what_if: Plan) -> PlanResult:
     """Every run in this process, one after the other (tests, command lines); the app uses planning/ instead."""
-    return what_if.result({(arm, seed): what_if.run(arm, seed) for arm, seed in what_if.tasks()})
+    return what_if.result({seed: what_if.run(seed) for seed in what_if.seeds})

@@ -34,11 +34,18 @@ class Outcome:
                 'utilization': self.busy_seconds / self.open_seconds if self.open_seconds else 0.0}
 
 
-def simulate(model: ShopModel, seed: int, first: date, days: int,
-             cancelled: Callable[[], bool] = lambda: False) -> Outcome:
-    """The model's shop from `first` for `days` days with one seed; `cancelled` is asked before each day."""
+def simulate(before: ShopModel, after: ShopModel, seed: int, first: date, days: int,
+             cancelled: Callable[[], bool] = lambda: False) -> tuple[Outcome, Outcome]:
+    """Both arms from `first` for `days` days with one seed (the same clients where the change leaves them the same);
+    `cancelled` is asked before each day."""
+    simulations = [Simulation(model.profile, seed, model.behaviour) for model in (before, after)]
+    simulations[1].share_clients(simulations[0])
+    return tuple(_run(model, simulation, first, days, cancelled)  # type: ignore[return-value]
+                 for model, simulation in zip((before, after), simulations, strict=True))
+
+
+def _run(model: ShopModel, simulation: Simulation, first: date, days: int, cancelled: Callable[[], bool]) -> Outcome:
     profile, behaviour = model.profile, model.behaviour
-    simulation = Simulation(profile, seed, behaviour)
     revenue = wait_seconds = busy = open_seconds = 0.0
     visits = walk_outs = waits = 0
     for n in range(days):

@@ -137,3 +137,11 @@ def test_a_step_is_found_where_the_level_changed_and_none_in_noise(seed: int):
     assert abs(latest_step(stepped, weekdays) - 150) <= 3
     twice = stepped * np.where(np.arange(180) >= 60, 0.7, 1.0)
     assert abs(latest_step(twice, weekdays) - 150) <= 3  # the latest of two
+
+
+def test_a_shops_country_is_kept_with_its_profile_and_an_unknown_one_is_refused():
+    profile = replace(demo_profile(), country='GB')
+    assert ShopProfile.from_dict('s', 'S', 'UTC', profile.to_dict()).country == 'GB'
+    assert 'country' not in demo_profile().to_dict()  # none given: the stored profile is as it was
+    with pytest.raises(ValueError, match='two-letter ISO code'):
+        replace(demo_profile(), country='Narnia')
