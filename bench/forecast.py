@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> dict:
         today_naive += run['today_naive']
         today_inside += run['today_inside']
         cpu += run['cpu_ms']
-        result['per_seed'][seed] = {'mape': _mean(run['errors']), 'naive_mape': _mean(run['naive']),
+        result['per_seed'][str(seed)] = {'mape': _mean(run['errors']), 'naive_mape': _mean(run['naive']),
                                     'coverage': _mean(run['inside'])}
         print(f'seed {seed}: MAPE {_mean(run["errors"]):.1%} against the seasonal naive {_mean(run["naive"]):.1%} '
               f'(ratio {_mean(run["errors"]) / _mean(run["naive"]):.2f}); 80% interval covered '

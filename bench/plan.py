@@ -25,7 +25,16 @@ from engine.planner import parse, plan, run_plan  # noqa: E402
 from planning import runner  # noqa: E402
 
 
-async def main(args: argparse.Namespace) -> dict:
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--weeks', type=int, default=8)
+    parser.add_argument('--seeds', type=int, default=8)
+    parser.add_argument('--change', default='{"kind": "add_barber", "weekdays": ["Saturday"]}')
+    parser.add_argument('--idle', type=float, default=3.0, help='seconds the loop lag is measured without a plan')
+    return asyncio.run(_main(parser.parse_args(argv)))
+
+
+async def _main(args: argparse.Namespace) -> dict:
     profile = demo_profile('America/New_York')
     now = datetime(2026, 11, 24, 13, 30, tzinfo=profile.tz).timestamp()
     engine = ShopEngine.simulated(profile, SimClock(start=now, speed=0), 7, 120)
@@ -34,7 +43,7 @@ async def main(args: argparse.Namespace) -> dict:
     started = time.perf_counter()
     what_if = plan(engine.analytics, profile.local(now).date(), changes, args.weeks, args.seeds)
     learn_ms = (time.perf_counter() - started) * 1000
-    idle = await _lag(asyncio.sleep(3))
+    idle = await _lag(asyncio.sleep(args.idle))
     started = time.perf_counter()
     run = runner.PlanRun(what_if)
     lag = await _lag(run.result())
@@ -77,8 +86,4 @@ async def _lag(work) -> tuple[float, float, float]:
 
 
 if __name__ == '__main__':
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('--weeks', type=int, default=8)
-    parser.add_argument('--seeds', type=int, default=8)
-    parser.add_argument('--change', default='{"kind": "add_barber", "weekdays": ["Saturday"]}')
-    asyncio.run(main(parser.parse_args()))
+    main()
