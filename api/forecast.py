@@ -1,11 +1,10 @@
 """GET /api/shops/{shop_id}/forecast?days=N: where today and the days ahead will land, for other programs."""
-from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import Depends, Query
 from nicegui import app
 
-from engine.forecast import MAX_DAYS, Forecast, Range, forecast
+from engine.forecast import MAX_DAYS, forecast, forecast_json
 
 from .auth import shop_access
 from .metrics import running_engine
@@ -18,27 +17,6 @@ the book now. `total` adds up the days (its interval as of independent days). Le
 its weekdays since the latest change of level (`learned_from`), the book against what it usually holds that far
 ahead, public holidays where the shop's country is set. `notes` say what to know about it. `days`: 1 to {MAX_DAYS},
 today included."""
-
-
-def forecast_json(result: Forecast) -> dict[str, Any]:
-    """The forecast as plain JSON: money to the cent, visits to a tenth, dates as ISO strings."""
-    revenue, visits = result.total()
-    return {
-        'shop_id': result.shop_id,
-        'made_at': result.made_at,
-        'days': [{**asdict(day), 'day': day.day.isoformat(), 'revenue': _range(day.revenue, 2),
-                  'visits': _range(day.visits, 1), 'taken_revenue': round(day.taken_revenue, 2)}
-                 for day in result.days],
-        'total': {'revenue': _range(revenue, 2), 'visits': _range(visits, 1)},
-        'hours': [list(hour) for hour in result.hours],
-        'learned_from': {name: day and day.isoformat() for name, day in result.learned_from.items()},
-        'notes': list(result.notes),
-    }
-
-
-def _range(value: Range, digits: int) -> dict[str, float]:
-    return {'expected': round(value.expected, digits), 'low': round(value.low, digits),
-            'high': round(value.high, digits)}
 
 
 def create(ctx) -> None:

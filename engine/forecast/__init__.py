@@ -12,6 +12,7 @@
   the per-day aggregates on each call (nothing to refit or keep). `Forecast.days[0]` is today.
 - `forecast_period(analytics, now, period, week_starts=0) -> PeriodForecast` for PERIODS.
 - `Range(expected, low, high)`: the figure falls below `low` one day in ten and above `high` one in ten.
+- `forecast_json(Forecast)`, `period_json(PeriodForecast)`: plain JSON (the API's answer, a coach tool's).
 - The model (model.py, today.py): the weekday's level over its last 8 usable days since the latest step in the
   shop's level (steps.py), moved by the bookings on the book against what the book usually holds that far ahead, an
   interval from the model's own errors on the shop's past days; today: the share of the day the same weekdays had
@@ -19,6 +20,7 @@
   (the `holidays` package). Why not a forecasting library: README, "Forecast".
 """
 from .make import MAX_DAYS, PERIODS, forecast, forecast_period
-from .result import DayForecast, Forecast, PeriodForecast, Range
+from .result import DayForecast, Forecast, PeriodForecast, Range, forecast_json, period_json
 
-__all__ = ['MAX_DAYS', 'PERIODS', 'DayForecast', 'Forecast', 'PeriodForecast', 'Range', 'forecast', 'forecast_period']
+__all__ = ['MAX_DAYS', 'PERIODS', 'DayForecast', 'Forecast', 'PeriodForecast', 'Range', 'forecast', 'forecast_json',
+           'forecast_period', 'period_json']

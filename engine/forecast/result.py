@@ -1,8 +1,9 @@
 """What a forecast answers: each day's expected revenue and visits with an 80% interval, and a period's total."""
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
+from typing import Any
 
 from ..analytics import Period
 
@@ -67,3 +68,33 @@ class PeriodForecast:
     revenue: Range  # the whole period
     visits: Range
     forecast: Forecast  # today and the days ahead within the period (its `days`)
+
+
+def forecast_json(result: Forecast) -> dict[str, Any]:
+    """The forecast as plain JSON (the API's answer; a coach tool's too): money to the cent, visits to a tenth."""
+    revenue, visits = result.total()
+    return {
+        'shop_id': result.shop_id,
+        'made_at': result.made_at,
+        'days': [{**asdict(day), 'day': day.day.isoformat(), 'revenue': _range(day.revenue, 2),
+                  'visits': _range(day.visits, 1), 'taken_revenue': round(day.taken_revenue, 2)}
+                 for day in result.days],
+        'total': {'revenue': _range(revenue, 2), 'visits': _range(visits, 1)},
+        'hours': [list(hour) for hour in result.hours],
+        'learned_from': {name: day and day.isoformat() for name, day in result.learned_from.items()},
+        'notes': list(result.notes),
+    }
+
+
+def period_json(result: PeriodForecast) -> dict[str, Any]:
+    """Where a period will land, as plain JSON: its dates, taken so far, the whole period's ranges, and its days."""
+    return {'period': {'start': result.period.start.isoformat(), 'end': result.period.end.isoformat(),
+                       'label': result.period.label},
+            'taken_revenue': round(result.taken_revenue, 2), 'taken_visits': result.taken_visits,
+            'revenue': _range(result.revenue, 2), 'visits': _range(result.visits, 1),
+            'forecast': forecast_json(result.forecast)}
+
+
+def _range(value: Range, digits: int) -> dict[str, float]:
+    return {'expected': round(value.expected, digits), 'low': round(value.low, digits),
+            'high': round(value.high, digits)}

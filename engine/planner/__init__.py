@@ -10,8 +10,9 @@
   arrivals by weekday and hour, service mix, booking habits, barbers' speeds) from its last weeks.
 - Changes (changes.py, applied in apply.py): AddBarber, RemoveBarber, SetHours, SetPrice (with an elasticity,
   ELASTICITY by default), SetRebooking; `parse(list of dicts)` for plain data, raising PlanError naming the field.
-- `plan(analytics, today, changes, weeks=8, seeds=8) -> Plan`: plain data; `Plan.tasks()` are (arm, seed) pairs,
-  `Plan.run(arm, seed, cancelled)` one of them (raises Cancelled), `Plan.result(outcomes)` the PlanResult.
+- `plan(analytics, today, changes, weeks=8, seeds=8) -> Plan`: plain data; `Plan.seeds` are the futures,
+  `Plan.run(seed, cancelled)` one seed's (before, after) Outcomes (raises Cancelled), `Plan.result(outcomes)` the
+  PlanResult; `result_json(PlanResult)` plain JSON.
 """
 from .apply import NEW_HOURS_DEMAND, apply
 from .changes import (
@@ -27,9 +28,10 @@ from .changes import (
            parse,
 )
 from .learn import ShopModel, learn
-from .plan import FIGURES, Plan, PlanFigure, PlanResult, Spread, plan, run_plan
+from .plan import FIGURES, Plan, PlanFigure, PlanResult, Spread, plan, result_json, run_plan
 from .run import Cancelled, Outcome, simulate
 
 __all__ = ['ELASTICITY', 'FIGURES', 'KINDS', 'NEW_HOURS_DEMAND', 'AddBarber', 'Cancelled', 'Change', 'Outcome', 'Plan',
            'PlanError', 'PlanFigure', 'PlanResult', 'RemoveBarber', 'SetHours', 'SetPrice', 'SetRebooking',
-           'ShopModel', 'Spread', 'apply', 'learn', 'parse', 'plan', 'run_plan', 'simulate']
+           'ShopModel', 'Spread', 'apply', 'learn', 'parse', 'plan', 'result_json', 'run_plan',
+           'simulate']

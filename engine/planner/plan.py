@@ -6,8 +6,9 @@ the seeds' results; the change's range is taken seed by seed (after minus before
 """
 import statistics
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from ..analytics import Analytics
 from .apply import apply
@@ -91,6 +92,11 @@ def plan(analytics: Analytics, today: date, changes: list[Change], weeks: int = 
     after, assumed = apply(before, changes)
     said = (*before.facts, *(line.format(seeds=seeds, weeks=weeks) for line in MODEL), *assumed)
     return Plan(before, after, today + timedelta(1), weeks, tuple(range(1, seeds + 1)), said, tuple(changes))
+
+
+def result_json(result: PlanResult) -> dict[str, Any]:
+    """The result as plain JSON (a coach tool's answer, an API's)."""
+    return {**asdict(result), 'first': result.first.isoformat(), 'assumptions': list(result.assumptions)}
 
 
 def run_plan(what_if: Plan) -> PlanResult:
