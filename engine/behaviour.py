@@ -15,7 +15,7 @@ class Behaviour:
     rebook: float  # chance that a returning client's visit was booked at their last checkout (if it was completed)
     booked_share: float  # of the other visits, the share booked ahead (1 hour to 7 days); the rest walk in
     cancel_rate: float  # of the bookings
-    no_show_rate: float  # of the bookings not cancelled
+    no_show_rate: float  # of the bookings (cancelled ones included), missed
     retail_share: float  # of the services, the share with retail sold
     speeds: dict[str, float] = field(default_factory=dict)  # barber -> times the menu's duration (else drawn)
     following: dict[str, float] = field(default_factory=dict)  # barber -> relative share of followers (else drawn)
