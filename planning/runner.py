@@ -16,6 +16,7 @@ import gc
 import multiprocessing
 import os
 import signal
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.synchronize import Event
@@ -88,13 +89,18 @@ class PlanRun:
         for future in futures:
             if future.done() and not future.cancelled():
                 future.exception()  # retrieved: a cancelled run's Cancelled is no news
-        waited = 0.0
-        while any(process.is_alive() for process in processes) and waited < STOP_WAIT:
-            await asyncio.sleep(0.02)
-            waited += 0.02
+        await _ended(processes)
         for process in processes:
             if process.is_alive():
-                process.terminate()
+                process.terminate()  # it did not stop by itself
+        await _ended(processes)
+
+
+async def _ended(processes: list[multiprocessing.process.BaseProcess]) -> None:
+    """Wait until the processes have ended, STOP_WAIT seconds at most."""
+    deadline = time.monotonic() + STOP_WAIT
+    while any(process.is_alive() for process in processes) and time.monotonic() < deadline:
+        await asyncio.sleep(0.02)
 
 
 def _start_worker(cancel: Event) -> None:
