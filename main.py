@@ -12,6 +12,7 @@ from nicegui import app, background_tasks, helpers, run, ui
 from nicegui.server import Server
 
 from api import events as events_api
+from api import forecast as forecast_api
 from api import health
 from api import metrics as metrics_api
 from api import notifications as notifications_api
@@ -130,6 +131,7 @@ health.create(loop, lambda: {
 }, lambda: shops.store)
 events_api.create(shops)
 metrics_api.create(shops)
+forecast_api.create(shops)
 notifications_api.create(shops)
 
 ui.run(host=settings.host, port=settings.port, title='Chairside', favicon='✂️', show=False, reload=False,

@@ -17,7 +17,8 @@ from fastapi.security import HTTPAuthorizationCredentials
 from nicegui import app
 from nicegui.server import Server
 
-from engine import Snapshot
+from engine import ShopEngine, Snapshot
+from shops import Shops
 from store.tokens import hash_token
 
 from .auth import UNKNOWN, bearer, shop_access
@@ -40,24 +41,25 @@ def snapshot_json(snapshot: Snapshot) -> dict[str, Any]:
     return jsonable_encoder(data)
 
 
-def create(shops) -> None:
-    """`shops` is the AppContext: its store and its engines (looked up on each use: a restart replaces an engine)."""
-    access = shop_access(lambda: shops.store, 'figures')
+def running_engine(shops: Shops, shop_id: str) -> ShopEngine:
+    """The shop's engine, looked up on each use (a restart replaces it); 503 while it starts or when it stopped."""
+    engine = shops.engines.get(shop_id)
+    if engine is None:
+        raise HTTPException(503, 'The shop is starting: try again in a few seconds.')
+    if engine.failure is not None:
+        raise HTTPException(503, f'{engine.failure}.')
+    return engine
 
-    def engine_of(shop_id: str):
-        engine = shops.engines.get(shop_id)
-        if engine is None:
-            raise HTTPException(503, 'The shop is starting: try again in a few seconds.')
-        if engine.failure is not None:
-            raise HTTPException(503, f'{engine.failure}.')
-        return engine
+
+def create(shops: Shops) -> None:
+    access = shop_access(lambda: shops.store, 'figures')
 
     @app.get('/api/shops/{shop_id}/metrics', tags=['metrics'], summary="The shop's live figures",
              description=SNAPSHOT_DOC, responses={401: {'description': 'No or unknown API token'},
                                                   403: {'description': 'The token is of another shop, or may not '
                                                                        'read figures'}})
     async def metrics(shop_id: Annotated[str, Depends(access)]) -> dict[str, Any]:  # on the loop, as the engine
-        return snapshot_json(engine_of(shop_id).snapshot())
+        return snapshot_json(running_engine(shops, shop_id).snapshot())
 
     @app.get('/api/shops/{shop_id}/metrics/stream', tags=['metrics'], summary="Follow the shop's figures live",
              description='Server-sent events (`text/event-stream`): each message is `event: snapshot` with the '
@@ -68,7 +70,7 @@ def create(shops) -> None:
              responses={200: {'content': {'text/event-stream': {}}, 'description': 'A stream of snapshots'}})
     async def stream(request: Request, shop_id: Annotated[str, Depends(access)],
                      credentials: Annotated[HTTPAuthorizationCredentials, Depends(bearer)]) -> StreamingResponse:
-        engine_of(shop_id)
+        running_engine(shops, shop_id)
         return StreamingResponse(_snapshots(shops, shop_id, request, credentials.credentials),
                                  media_type='text/event-stream',
                                  headers={'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no'})

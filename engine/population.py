@@ -49,6 +49,13 @@ class Clientele:
         self._visits: dict[int, list[tuple[Client, int]]] = {}  # day -> (client, visit number), once expanded
         self._expanded = (0, -1)  # the join days expanded so far, inclusive
 
+    def same_people(self, other: 'Clientele') -> bool:
+        """Whether `other` draws the same clients: same seed and demand, and followings that differ at most by barbers
+        added with no followers (never drawn)."""
+        n = len(other._following)
+        return (self.seed, self._expected) == (other.seed, other._expected) and self._following[:n] == \
+            other._following and all(total == other._following[-1] for total in self._following[n:])
+
     def visits_on(self, ordinal: int) -> list[tuple[Client, int]]:
         """The clients due on a day, with the number of each one's visit (0: their first), in a fixed order."""
         self.expand(ordinal - LIFETIME, ordinal)

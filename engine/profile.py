@@ -28,12 +28,17 @@ class ShopProfile:
     hours: dict[int, Hours]  # by weekday (Monday = 0); a missing day is closed
     peak_hours: tuple[tuple[int, int], ...] = ((10, 14), (17, 19))  # [start, end) local hours
     daily_revenue_goal: float = 1500.0
+    country: str | None = None  # ISO 3166 code (e.g. 'US', 'GB'): the forecast knows its public holidays; None: none
     tz: ZoneInfo = field(init=False, repr=False, compare=False)
     _services: dict[str, Service] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.hours:
             raise ValueError('A shop needs at least one open day.')
+        if self.country is not None:
+            import holidays  # only for shops whose country is given
+            if self.country not in holidays.list_supported_countries():
+                raise ValueError(f'Unknown country {self.country!r}: give its two-letter ISO code, such as US or GB.')
         object.__setattr__(self, 'tz', ZoneInfo(self.timezone))
         object.__setattr__(self, '_services', {s.name: s for s in self.services})
 
@@ -69,6 +74,7 @@ class ShopProfile:
             'hours': {str(day): [f'{h.opens:%H:%M}', f'{h.closes:%H:%M}'] for day, h in sorted(self.hours.items())},
             'peak_hours': [list(span) for span in self.peak_hours],
             'daily_revenue_goal': self.daily_revenue_goal,
+            **({'country': self.country} if self.country else {}),
         }
 
     @classmethod
@@ -83,6 +89,7 @@ class ShopProfile:
                    for day, (opens, closes) in data['hours'].items()},
             peak_hours=tuple(tuple(span) for span in data.get('peak_hours', ((10, 14), (17, 19)))),
             daily_revenue_goal=float(data.get('daily_revenue_goal', 1500.0)),
+            country=data.get('country') or None,
         )
 
     def last_open_day(self, before: date) -> date:

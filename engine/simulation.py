@@ -7,12 +7,14 @@ ahead or walk in. Customers queue for a free barber (their own, if they asked fo
 barber and around the menu's duration; stars fall as waits grow.
 """
 import heapq
+import math
 import random
 from bisect import bisect
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import accumulate
 
+from .behaviour import Behaviour
 from .events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted, WalkedOut
 from .population import LIFETIME, MAX_GAP, Client, Clientele
 from .profile import ShopProfile
@@ -60,18 +62,37 @@ class _Day:
 
 
 class Simulation:
-    def __init__(self, profile: ShopProfile, seed: int) -> None:
+    def __init__(self, profile: ShopProfile, seed: int, behaviour: Behaviour | None = None) -> None:
+        """`behaviour`: a real shop's ways (engine/behaviour.py); None: the demo shop's constants above."""
         self.profile = profile
         self.seed = seed
+        self.behaviour = b = behaviour
         self._services = profile.services
-        self._service_weights = list(accumulate(s.weight for s in profile.services))
+        self._service_weights = list(accumulate(b.services if b else (s.weight for s in profile.services)))
         barbers = [random.Random(f'{seed}:barber:{name}') for name in profile.barbers]
         self.speed = [rng.uniform(*BARBER_SPEED) for rng in barbers]
         self.following = [rng.uniform(*BARBER_FOLLOWING) for rng in barbers]
         self.asks = [rng.uniform(*BARBER_ASKS) for rng in barbers]
+        self._rebook, self._booked_share, self._cancel, self._no_show, self._retail = (
+            (REBOOK_PROPENSITY, BOOKED_SHARE, CANCEL_RATE, NO_SHOW_RATE, RETAIL_SHARE) if b is None else
+            (b.rebook, b.booked_share, b.cancel_rate, b.no_show_rate, b.retail_share))
+        self._off = [b.off(profile.barbers, weekday) if b else frozenset() for weekday in range(7)]
+        if b is not None:  # a real shop's barbers as learned; a rebooking client books at checkout if it was done
+            self.speed = [b.speeds.get(name, speed) for name, speed in zip(profile.barbers, self.speed, strict=True)]
+            self.following = [b.following.get(name, share)
+                              for name, share in zip(profile.barbers, self.following, strict=True)]
+            self.asks = [1.0] * len(profile.barbers)
         self._shapes = [self._shape(weekday) for weekday in range(7)]  # (hour segments, cumulative expected visits)
         self.clientele = Clientele(seed, [cum[-1] if cum else 0.0 for _, cum in self._shapes], self.following)
         self._served: dict[int, _Day] = {}
+
+    def share_clients(self, other: 'Simulation') -> bool:
+        """Take `other`'s clientele when it draws the same people (a what-if's two arms, mostly): drawing a year and
+        a half of clients is most of a short run's work."""
+        if self.clientele.same_people(other.clientele):
+            self.clientele = other.clientele
+            return True
+        return False
 
     def events_for_day(self, day: date) -> list[Event]:
         """Every event of the visits on `day`, including bookings made on earlier days, in time order.
@@ -101,8 +122,11 @@ class Simulation:
         while t < last:
             hour = int(t // 3600)
             end = min((hour + 1) * 3600, last)
-            rate = BASE_ARRIVALS_PER_HOUR * (PEAK_FACTOR if self.profile.is_peak(hour) else 1.0)
-            total += rate * (WEEKEND_FACTOR if weekday >= 5 else 1.0) * (end - t) / 3600
+            if self.behaviour is None:
+                rate = BASE_ARRIVALS_PER_HOUR * (PEAK_FACTOR if self.profile.is_peak(hour) else 1.0)
+                total += rate * (WEEKEND_FACTOR if weekday >= 5 else 1.0) * (end - t) / 3600
+            else:
+                total += self.behaviour.arrivals[weekday][hour] * (end - t) / 3600
             segments.append((t, end))
             expected.append(total)
             t = end
@@ -120,7 +144,8 @@ class Simulation:
         day = date.fromordinal(ordinal)
         span = self.profile.open_span(day)
         visits = self.clientele.visits_on(ordinal)
-        if span is None or not visits:
+        off = self._off[day.weekday()]
+        if span is None or not visits or len(off) == len(self.profile.barbers):
             return _Day([], [], {})
         rng = random.Random(f'{self.seed}:{day.isoformat()}')
         segments, expected = self._shapes[day.weekday()]
@@ -135,46 +160,48 @@ class Simulation:
         for count, (t, client, number) in enumerate(timed, 1):
             customer = f'{day:%Y%m%d}-{count:03d}'
             service = rng.choices(self._services, cum_weights=self._service_weights)[0].name
-            rebooks = client.rebooker and number > 0 and rng.random() < REBOOK_PROPENSITY
-            arrival, walk_in = self._booking(rng, served, t, customer, client, number, service, rebooks)
+            rebooks = (client.rebooker or self.behaviour is not None) and number > 0 and rng.random() < self._rebook
+            arrival, walk_in = self._booking(rng, served, t, customer, client, number, service, rebooks, off)
             if arrival is not None:
                 arrivals.append((arrival, customer, client, number, service, walk_in))
-        self._serve_in_turn(rng, served, span[0], arrivals)
+        self._serve_in_turn(rng, served, span[0], arrivals, off)
         return served
 
     def _booking(self, rng: random.Random, served: _Day, t: float, customer: str, client: Client, number: int,
-                 service: str, rebooks: bool) -> tuple[float | None, bool]:
-        """Emit the booking story of one visit; return when the customer arrives (None: never) and if they walked in."""
+                 service: str, rebooks: bool, off: frozenset[int]) -> tuple[float | None, bool]:
+        """Emit the booking story of one visit; return when the customer arrives (None: never) and if they walked in.
+        A follower whose barber is off that day books any barber."""
         events = served.events
-        if not rebooks and rng.random() >= BOOKED_SHARE:
+        if not rebooks and rng.random() >= self._booked_share:
             events.append(CheckedIn(f'{customer}-in', t, customer, client.name, True, client.id))
             return t, True
         slot = t - t % 900  # appointments start on the quarter hour
         booked_at = slot - rng.uniform(3600, 7 * 86400)
-        barber = None if client.barber is None else self.profile.barbers[client.barber]
+        barber = None if client.barber is None or client.barber in off else self.profile.barbers[client.barber]
         events.append(Booked(f'{customer}-bk', booked_at, customer, client.name, service, barber, slot, client.id))
         if rebooks:  # made at the last checkout instead, if that visit was done and the barber asked
             served.rebookings.append((len(events) - 1, events[-1], rng.random(), client, number))
         fate = rng.random()
-        if fate < CANCEL_RATE:
+        if fate < self._cancel:
             events.append(Cancelled(f'{customer}-cx', rng.uniform(booked_at, slot - 1800), customer))
             return None, False
-        if fate < CANCEL_RATE + NO_SHOW_RATE:
+        if fate < self._cancel + self._no_show:
             events.append(NoShow(f'{customer}-ns', slot + 900, customer))
             return None, False
         arrival = max(booked_at + 60, slot + rng.uniform(-600, 300))
         events.append(CheckedIn(f'{customer}-in', arrival, customer, client.name, False, client.id))
         return arrival, False
 
-    def _serve_in_turn(self, rng: random.Random, served: _Day, opens: float, arrivals: list[tuple]) -> None:
+    def _serve_in_turn(self, rng: random.Random, served: _Day, opens: float, arrivals: list[tuple],
+                       off: frozenset[int]) -> None:
         """In order of arrival: a booked client who asked for a barber waits for them, a walk-in who follows one waits
         for them if it is not much longer, anyone else takes the first free chair; a walk-in facing too long a wait
-        leaves."""
+        leaves. A barber who is off that day (`off`) takes no one."""
         barbers, events = self.profile.barbers, served.events
-        free_at = [opens] * len(barbers)
+        free_at = [math.inf if chair in off else opens for chair in range(len(barbers))]
         for arrival, customer, client, number, service_name, walk_in in sorted(arrivals, key=lambda a: a[:2]):
             chair = min(range(len(barbers)), key=free_at.__getitem__)
-            own = client.barber
+            own = None if client.barber in off else client.barber
             if own is not None and own != chair and (
                     not walk_in or max(arrival, free_at[own]) - max(arrival, free_at[chair]) <= PREFERENCE_WAIT):
                 chair = own
@@ -189,7 +216,7 @@ class Simulation:
             free_at[chair] = end + CLEANUP_SECONDS
             served.done[(client.id, number)] = (end, chair)
             tip = round(service.price * rng.choice((0.1, 0.15, 0.2, 0.25))) if rng.random() < TIP_SHARE else 0.0
-            retail = rng.choice(RETAIL_PRICES) if rng.random() < RETAIL_SHARE else 0.0
+            retail = rng.choice(RETAIL_PRICES) if rng.random() < self._retail else 0.0
             events.append(ServiceStarted(f'{customer}-st', start, customer, barber, service_name))
             events.append(ServiceCompleted(f'{customer}-dn', end, customer, barber, service_name,
                                            float(service.price), float(tip), retail))

@@ -5,7 +5,7 @@ here as there: a completed service on the day it completed; a booking, cancellat
 the day of the appointment; a review on the day it was posted; a wait on the day its service started. A late event (a
 review hours later, a batch posted with earlier times) lands on its own day, whatever arrived before it.
 """
-from bisect import insort
+from bisect import bisect_right, insort
 from datetime import date
 from sys import intern
 
@@ -25,7 +25,7 @@ from ..profile import ShopProfile
 from .clients import FIRST, ClientBook, client_key, visit_hash
 from .figures import Grouping
 from .hours import by_hour
-from .measures import MEASURES, WIDTH, DayRow, Key, Slots
+from .measures import LEADS, MEASURES, WIDTH, DayRow, Key, Slots
 from .periods import Period
 from .report import Report, build
 
@@ -33,6 +33,7 @@ LATE_CANCEL_SECONDS = 24 * 3600  # as engine/kpis.py
 GRACE = 15 * 60.0  # as engine/client_figures.py: a booking this soon after checkout is a rebooking
 
 COUNTS, AMOUNTS = WIDTH['count'], WIDTH['amount']
+LEAD_MEASURES = [f'booked_lead_{lead}' for lead in LEADS]
 PLACES = {name: (m.kind == 'count', m.offset) for name, m in MEASURES.items()}  # where a measure is in a slot
 
 
@@ -131,7 +132,10 @@ class Analytics:
     # --- the events
 
     def _booked(self, e: Booked) -> None:
-        self._add(self._where(e.appointment_at, e.barber, e.service), ('booked', 1))
+        where = self._where(e.appointment_at, e.barber, e.service)
+        self._add(where, ('booked', 1))
+        lead = (where[0] - self.local(e.at)[0]).days
+        self._add((where[0], (0,)), (LEAD_MEASURES[bisect_right(LEADS, lead) - 1 if lead > 0 else 0], 1))
         self._add(self._where(e.at, e.barber, e.service, 'barber', 'service'), ('bookings_made', 1))
         self.bookings[e.customer] = (e.appointment_at, e.barber and intern(e.barber), intern(e.service))
         if e.client is not None:

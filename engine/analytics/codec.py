@@ -21,7 +21,7 @@ from .book import Analytics
 from .clients import LATEST, ClientBook
 from .measures import DayRow, Slots
 
-DEFINITIONS = 1  # raise when a measure's meaning changes, so stored days are rebuilt rather than misread
+DEFINITIONS = 2  # raise when a measure's meaning changes, so stored days are rebuilt rather than misread (2: leads)
 
 
 class StaleAggregates(ValueError):

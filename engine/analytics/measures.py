@@ -16,6 +16,7 @@ Kind = Literal['count', 'amount']
 Axis = Literal['barber', 'service', 'hour']
 Key = str | int | None  # a barber's or service's name (None: not named), or an hour of the day
 BSH: tuple[Axis, ...] = ('barber', 'service', 'hour')
+LEADS = (0, 1, 2, 3, 4, 5, 6, 7, 14, 28)  # days a booking was made before its appointment's day: bucket starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,10 @@ MEASURES = _numbered(
     Measure('no_shows', 'count', BSH, 'appointments missed (an unknown booking: on the day it was said)'),
     Measure('due', 'count', BSH, 'appointments kept (checked in) or missed'),
     Measure('bookings_made', 'count', ('barber', 'service'), 'bookings made on the day'),
+    *(Measure(f'booked_lead_{lead}', 'count', (),
+              f'of the bookings for an appointment on the day, those made {lead} or more days before it (and fewer '
+              f"than the next bucket's), cancelled since or not: what the book held days ahead (engine/forecast)")
+      for lead in LEADS),
     Measure('check_ins', 'count', ('hour',), 'customers who checked in'),
     Measure('walk_ins', 'count', ('hour',), 'of them, without a booking'),
     Measure('walk_outs', 'count', ('hour',), 'customers who left unserved'),

@@ -172,3 +172,14 @@ def test_booked_followers_get_their_barber_and_barbers_work_at_their_own_speed()
             minutes[e.barber].append((e.at - started[e.customer]) / 60 / profile.service(e.service).minutes)
     for chair, barber in enumerate(profile.barbers):
         assert sum(minutes[barber]) / len(minutes[barber]) == pytest.approx(simulation.speed[chair], rel=0.05)
+
+
+def test_the_demo_shops_events_are_pinned_so_a_change_that_moves_them_says_so():
+    """The what-if planner's extension points (engine/behaviour.py) leave the demo shop alone: two weeks of seed 7's
+    events hash as they did before them. A change meant to move the demo's events updates this hash on purpose."""
+    import hashlib
+    simulation = Simulation(demo_profile('America/New_York'), seed=7)
+    events = [e.to_dict() for n in range(14) for e in simulation.events_for_day(START + timedelta(days=n))]
+    assert len(events) == 2385
+    assert hashlib.sha256(json.dumps(events).encode()).hexdigest() == \
+        '669ff67c44a32dd4e6bf61c01a791f1b9f1863879c0a6bbb163d08d943fb04c4'
