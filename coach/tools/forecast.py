@@ -45,4 +45,4 @@ def forecast(ctx: Context, args: ForecastArgs) -> dict:
 
 def _range(kind: str, value: Range) -> dict:
     return {'expected': round(value.expected, 2), 'low': round(value.low, 2), 'high': round(value.high, 2),
-            'text': f'{spoken(kind, value.expected)} ({spoken(kind, value.low)} to {spoken(kind, value.high)})'}
+            'text': spoken(kind, value.expected), 'range': f'{spoken(kind, value.low)} to {spoken(kind, value.high)}'}

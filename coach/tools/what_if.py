@@ -56,10 +56,14 @@ async def what_if(ctx: Context, args: WhatIfArgs) -> dict:
     changes = parse([change.model_dump(exclude_none=True) for change in args.changes])
     made = plan(ctx.shop.analytics, ctx.today, changes, args.weeks, args.seeds)  # type: ignore[union-attr]
     result = await asyncio.to_thread(run_plan, made)  # the simulation: off the event loop
-    return _json(result, [change.model_dump(exclude_none=True) for change in args.changes])
+    menu = {service.name: service.price for service in ctx.profile.services}  # type: ignore[union-attr]
+    asked = [change.model_dump(exclude_none=True) for change in args.changes]
+    return _json(result, [c | {'was': menu[c['service']]} if c['kind'] == 'price' and c['service'] in menu else c
+                          for c in asked])
 
 
 def _json(result: PlanResult, changes: list[dict]) -> dict:
+    """Each figure's before, after and change (median, low, high over the futures, in numbers and words)."""
     return {
         'changes': changes, 'from': result.first.isoformat(), 'weeks': result.weeks, 'futures': result.seeds,
         'figures': {name: {'label': figure.label, 'unit': figure.unit,
@@ -73,4 +77,4 @@ def _json(result: PlanResult, changes: list[dict]) -> dict:
 
 def _spread(kind: str, spread: Spread, say=spoken) -> dict:
     return {'median': round(spread.median, 4), 'low': round(spread.low, 4), 'high': round(spread.high, 4),
-            'text': f'{say(kind, spread.median)} ({say(kind, spread.low)} to {say(kind, spread.high)})'}
+            'text': say(kind, spread.median), 'range': f'{say(kind, spread.low)} to {say(kind, spread.high)}'}
