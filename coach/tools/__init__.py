@@ -12,6 +12,8 @@ from . import analytics, forecast, knowledge, live, what_if  # noqa: F401  (they
 from .context import Context, Shop
 from .periods import canonical, parse
 from .registry import TOOLS, Registry, Tool, ToolSpec
+from .summary import summary
 from .toolbox import Toolbox, ToolCall
 
-__all__ = ['TOOLS', 'Context', 'Registry', 'Shop', 'Tool', 'ToolCall', 'ToolSpec', 'Toolbox', 'canonical', 'parse']
+__all__ = ['TOOLS', 'Context', 'Registry', 'Shop', 'Tool', 'ToolCall', 'ToolSpec', 'Toolbox', 'canonical', 'parse',
+           'summary']
