@@ -7,7 +7,7 @@ def create(calls: list[dict]) -> None:
     if not calls:
         return
     with ui.expansion(f'How this was worked out ({len(calls)} look-ups)', icon='functions') \
-            .classes('w-full text-sm').props('dense').mark('chat-tool-calls'):
+            .classes('w-full text-sm').props('dense data-testid=chat-tool-calls').mark('chat-tool-calls'):
         for call in calls:
             with ui.column().classes('w-full gap-0 py-1').mark('chat-tool-call'):
                 heading = ' · '.join(part for part in (call.get('title', call.get('tool', '')), call.get('figure'))
