@@ -24,9 +24,9 @@ KIND = {'revenue': 'money', 'visits': 'count', 'walk_outs': 'count', 'average_wa
 class ChangeArgs(BaseModel):
     """One change; which fields count depends on `kind`."""
     model_config = ConfigDict(extra='forbid')
-    kind: Literal[tuple(KINDS)] = Field(description="add_barber (weekdays, name), remove_barber (name, weekdays), "  # type: ignore
-                                                    "hours (weekday, opens, closes; neither: closed), price (service, "
-                                                    "price, elasticity), rebooking (rate)")
+    kind: Literal[tuple(KINDS)] = Field(description='add_barber (weekdays, name), remove_barber (name, weekdays), '  # type: ignore
+                                                    'hours (weekday, opens, closes; neither: closed), price (service, '
+                                                    'price, elasticity), rebooking (rate)')
     weekdays: list[str] | None = Field(None, description="Weekday names, e.g. ['Saturday']; remove_barber: none is "
                                                          'every day')
     name: str | None = Field(None, description="add_barber: the new barber's name; remove_barber: a barber's name")

@@ -1,8 +1,8 @@
 """One chat message as the panel shows it, built from a live answer or from the store, so both render alike.
 
 An answer's meta is stored as JSON: provider, model, offline, cut_off, stopped, note, grounding, sources
-(id, title, heading, snippet) and tool_calls (each in words: coach.tools.summary, with its arguments). A regenerated answer names the one it replaces, so the store keeps both and
-a resumed conversation shows only the newer.
+(id, title, heading, snippet) and tool_calls (each in words: coach.tools.summary, with its arguments). A regenerated
+answer names the one it replaces, so the store keeps both and a resumed conversation shows only the newer.
 """
 from __future__ import annotations
 
