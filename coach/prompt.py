@@ -28,8 +28,10 @@ Plain markdown, no tables."""
 TOOLS = """## Tools
 Look the shop's figures up with the tools before answering any question about them: figures (any period, a \
 barber or service, or broken down), compare, rank, explain_change (for "why"), floor_now, notifications, \
-search_knowledge (advice to cite). Never estimate a figure a tool can give. Answer with the number first, in the \
-first sentence, with the period it covers; then the comparison that gives it meaning; then advice only when it helps.
+search_knowledge (advice to cite), forecast (where today, the week or the month will land), what_if (a change tried \
+on the shop's model: give the expected change with its range and the assumptions). Never estimate a figure a \
+tool can give. Answer with the number first, in the first sentence, with the period it covers; then the \
+comparison that gives it meaning; then advice only when it helps.
 {shop}"""
 
 

@@ -95,3 +95,18 @@ def weekday_plural(day: date) -> str:
 def stamp(profile: ShopProfile, at: float) -> str:
     """A minute of local time, as ids of clock rules carry it."""
     return f'{profile.local(at):%Y-%m-%dT%H:%M}'
+
+
+def signed(kind: str, value: float | None) -> str:
+    """A difference as the coach says it, its sign first: +$72, -$19, +1.9, -0.6 minutes, +3 points (a share)."""
+    if value is None:
+        return 'no data'
+    sign = '+' if value > 0 else '-' if value < 0 else '±'
+    if kind == 'share':
+        return f'{sign}{abs(value) * 100:.1f} points'
+    if kind == 'count':
+        return f'{sign}{abs(value):,.1f}' if abs(value) < 10 and round(value, 1) != round(value) else \
+            f'{sign}{abs(value):,.0f}'
+    if kind == 'minutes':
+        return f'{sign}{abs(value):.1f} minutes'
+    return sign + spoken(kind, abs(value))

@@ -6,6 +6,7 @@ number first. When it does not understand, it says so and offers questions it ca
     answers.py      Intent + Toolbox -> the answer: how much, compared, why (rankings.py: best, worst, breakdowns;
                     glance.py: how a period went, the floor now, notifications)
     advice.py       cited advice from knowledge passages, for questions that ask what to do
+    ahead.py        what is ahead: a forecast's period, a what-if's changes; outlook.py answers them
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import time
 
 from ..tools import TOOLS, Context, Toolbox
 from ..types import Request
-from . import answers, glance, rankings
+from . import answers, glance, outlook, rankings
 from .advice import DISCLAIMER, compose
 from .understand import Intent, read
 
@@ -49,6 +50,10 @@ async def _answer(intent: Intent, box: Toolbox, request: Request) -> str:
     if not box.has('figures'):
         return f"I can't look up {intent.phrase or 'that period'} here: the shop's history is not available, only " \
                "today's live figures. Ask how today is going, or who is in the chairs now."
+    if shape == 'forecast':
+        return await outlook.forecast_answer(intent, box)
+    if shape == 'what_if':
+        return await outlook.what_if_answer(intent, box)
     if shape == 'best':
         return await rankings.best_answer(intent, box)
     if shape == 'breakdown':

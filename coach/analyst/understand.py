@@ -11,10 +11,11 @@ from typing import Literal
 from engine.analytics import FIGURES, Period, period_for
 from engine.profile import ShopProfile
 
-from . import when, words
+from . import ahead, when, words
 
 Shape = Literal['value', 'best', 'compare', 'why', 'breakdown', 'overview', 'floor', 'notifications', 'advice',
-                'unknown']
+                'forecast', 'what_if', 'unknown']
+AHEAD = ('forecast', 'what_if')  # questions about what is ahead: no period of the history to carry over
 RATES = frozenset(n for n, f in FIGURES.items() if f.kind in ('share', 'rating', 'minutes')) | {'average_ticket',
                                                                                                  'retention'}
 _FOLLOW = re.compile(r'^(?:and|what about|how about|what of|same (?:for|with)|and for|and what about|ok(?:ay)? and|'
@@ -38,6 +39,8 @@ class Intent:
     by: str | None = None  # what to rank or break down by
     order: Literal['top', 'bottom'] = 'top'
     n: int = 1
+    ahead: str = ''  # a forecast's period: engine.forecast.PERIODS
+    changes: tuple[dict, ...] = ()  # a what-if's changes, as engine.planner.parse takes them
 
     @property
     def understood(self) -> bool:
@@ -47,19 +50,23 @@ class Intent:
 def read(question: str, profile: ShopProfile | None, today: date, history: list[str] = ()) -> Intent:
     """The question's Intent; `history` is the conversation's earlier questions, oldest first, read in turn so that
     each follow-up is completed from the last one understood."""
-    previous = None
+    previous = last = None
     for earlier in history:
-        intent = _parse(earlier, profile, today, previous)
+        intent = _parse(earlier, profile, today, previous, last)
         if intent.understood and intent.shape != 'advice':
-            previous = intent
-    return _parse(question, profile, today, previous)
+            last = intent
+            previous = previous if intent.shape in AHEAD else intent
+    return _parse(question, profile, today, previous, last)
 
 
-def _parse(question: str, profile: ShopProfile | None, today: date, previous: Intent | None) -> Intent:
+def _parse(question: str, profile: ShopProfile | None, today: date, previous: Intent | None,
+           last: Intent | None = None) -> Intent:
     vocab = words.vocabulary(profile)
     text = words.mend(words.plain(question), vocab)
-    found, shifts = when.find(text, today)
     barbers, services = words.names_in(text, vocab)
+    if ahead_intent := _ahead(text, profile, barbers, services, last):
+        return ahead_intent
+    found, shifts = when.find(text, today)
     figure, strong = _figure(text, services)
     if figure is None and (services or barbers):  # 'how many skin fades', 'how did Dee do'
         figure = 'revenue' if barbers and not services or re.search(r'how much|\$|money|dollars', text) else 'visits'
@@ -92,6 +99,22 @@ def _parse(question: str, profile: ShopProfile | None, today: date, previous: In
         period, phrase = previous.period, previous.phrase  # a new figure, the same period as before
     return Intent(shape, figure, period, phrase, other, other_phrase, tuple(barbers), tuple(services), by, order,
                   _top_n(text, shape))
+
+
+def _ahead(text: str, profile: ShopProfile | None, barbers: list[str], services: list[str],
+           last: Intent | None) -> Intent | None:
+    """A what-if ('what if I add a barber on Saturdays?') or a forecast ('where will this month land?'; after one,
+    'and this week?'), or None."""
+    if changes := ahead.changes_in(text, profile, barbers, services):
+        return Intent('what_if', changes=tuple(changes))
+    period = ahead.forecast_period(text)
+    follow = last is not None and last.shape == 'forecast' and bool(_FOLLOW.match(text)) and bool(period) \
+        and not re.search(r'\b(?:last|yesterday|ago|before|previous)\b', text)
+    if not (ahead.is_forecast(text) or follow):
+        return None
+    named = words.figure_of(text)
+    figure = 'visits' if named and named[0][1] in ('visits', 'check_ins', 'clients', 'bookings') else 'revenue'
+    return Intent('forecast', figure, ahead=period or 'today')
 
 
 def _figure(text: str, services: list[str]) -> tuple[str | None, bool]:

@@ -1,11 +1,11 @@
 """Tools the coach answers through: a typed function, its arguments' model (the JSON schema a model sees) and what it
 needs of the shop. A Registry holds them; adding one is a function and its arguments' model:
 
-    class ForecastArgs(BaseModel):
-        days: int = Field(7, ge=1, le=28, description='How many days ahead')
+    class PayrollArgs(BaseModel):
+        month: str = Field(description='The month, YYYY-MM')
 
     @TOOLS.tool(needs='history')
-    def forecast(ctx: Context, args: ForecastArgs) -> dict:
+    def payroll(ctx: Context, args: PayrollArgs) -> dict:
         '''What the model reads about the tool: when to call it, what it returns.'''
         ...
 

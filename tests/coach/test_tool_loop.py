@@ -103,14 +103,14 @@ async def test_a_model_calls_a_tool_and_answers_from_its_result(name, server, as
 
 @pytest.mark.parametrize('name', PROVIDERS)
 async def test_an_unknown_tool_gets_an_error_the_model_recovers_from(name, server, ask, last_week):
-    server.script(name, Reply.calling(Call('forecast', '{"days": 7}')), Reply.calling(LAST_WEEK),
+    server.script(name, Reply.calling(Call('payroll', '{"days": 7}')), Reply.calling(LAST_WEEK),
                   Reply(chunks=(f'Revenue last week was {last_week}.',)))
     text, _, done = await ask(name)
     assert len(server.requests(name)) == 3
     error, result = results_sent(server.requests(name)[2])
-    assert error['error'].startswith("There is no tool named 'forecast' here. The tools are: figures, compare,")
+    assert error['error'].startswith("There is no tool named 'payroll' here. The tools are: figures, compare,")
     assert result['figures']['revenue']['text'] == last_week
-    assert [(c.name, c.ok) for c in done.meta.tool_calls] == [('forecast', False), ('figures', True)]
+    assert [(c.name, c.ok) for c in done.meta.tool_calls] == [('payroll', False), ('figures', True)]
     assert text == f'Revenue last week was {last_week}.'
 
 

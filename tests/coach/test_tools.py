@@ -97,8 +97,8 @@ async def test_compare_and_explain_give_the_difference_and_what_moved(history, t
 
 
 @pytest.mark.parametrize('name, arguments, says', [
-    ('forecast', {}, "There is no tool named 'forecast' here. The tools are: figures, compare, rank, explain_change, "
-                     'floor_now, notifications.'),
+    ('payroll', {}, "There is no tool named 'payroll' here. The tools are: figures, compare, rank, explain_change, "
+                    'forecast, floor_now, notifications, what_if.'),
     ('figures', '{"figures": ["revenue"], "period": ', 'were not a JSON object'),
     ('figures', '["revenue"]', 'send one object with figures, period'),
     ('figures', {'figures': ['revenu'], 'period': 'today'}, 'figures.0: Input should be'),
@@ -133,22 +133,22 @@ async def test_a_failing_tool_is_an_error_result_and_logged(toolbox, caplog):
 
 
 async def test_adding_a_tool_is_one_function_and_its_arguments(toolbox):
-    class ForecastArgs(BaseModel):
+    class AheadArgs(BaseModel):
         days: int = Field(7, ge=1, le=28, description='How many days ahead')
     registry = TOOLS.copy()
 
     @registry.tool(needs='history')
-    def forecast(ctx: Context, args: ForecastArgs) -> dict:
+    def revenue_ahead(ctx: Context, args: AheadArgs) -> dict:
         """Expected revenue for the coming days."""
         return {'days': args.days, 'from': (ctx.today + timedelta(1)).isoformat()}
     box = Toolbox(registry, toolbox.context)
-    spec = next(s for s in box.specs() if s.name == 'forecast')
+    spec = next(s for s in box.specs() if s.name == 'revenue_ahead')
     assert spec.description == 'Expected revenue for the coming days.'
     assert spec.parameters['properties']['days'] == {'default': 7, 'description': 'How many days ahead',
                                                      'maximum': 28, 'minimum': 1, 'type': 'integer'}
-    assert (await box.call('forecast', '{"days": 3}')).result == {'days': 3, 'from': '2026-11-25'}
-    with pytest.raises(ValueError, match="'forecast' is already registered"):
-        registry.tool(forecast)
+    assert (await box.call('revenue_ahead', '{"days": 3}')).result == {'days': 3, 'from': '2026-11-25'}
+    with pytest.raises(ValueError, match="'revenue_ahead' is already registered"):
+        registry.tool(revenue_ahead)
 
 
 def test_schemas_are_plain_for_every_provider():

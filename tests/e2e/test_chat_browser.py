@@ -1,4 +1,5 @@
 """The chat in real Chromium, against a local OpenAI-compatible stand-in that streams as slowly as a test needs."""
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -101,3 +102,29 @@ def _assert_inert(page: Page, dialogs: list) -> None:
     assert dialogs == []
     assert page.evaluate('window.__xss') is None
     assert page.locator('[data-testid=chat-answer] script, [data-testid=chat-answer] img[onerror]').count() == 0
+
+
+@pytest.fixture
+def offline_app(tmp_path: Path, knowledge_dir: str) -> Iterator[App]:
+    app = App(tmp_path, CHAIRSIDE_SIM_START='2026-11-24T11:30:00', CHAIRSIDE_SHOP_TIMEZONE='Europe/London',
+              CHAIRSIDE_KNOWLEDGE_DIR=knowledge_dir, OPENAI_API_KEY='', ANTHROPIC_API_KEY='', GEMINI_API_KEY='')
+    app.start()
+    yield app
+    app.stop()
+
+
+def test_a_data_question_shows_its_number_first_and_the_look_up_behind_it_then_a_follow_up(offline_app, browser):
+    page = open_coach(browser, offline_app)
+    ask(page, 'How much did we make yesterday?')
+    answer = page.get_by_test_id('chat-answer').first
+    expect(answer).to_contain_text('Monday 23 November 2026')
+    first = re.match(r'Revenue yesterday \(Monday 23 November 2026\) was (\$[\d,]+)\.', answer.inner_text())
+    assert first, answer.inner_text()  # the number first
+    look_ups = page.get_by_test_id('chat-tool-calls').first
+    look_ups.get_by_text('How this was worked out').click()
+    expect(look_ups.get_by_text('Figures · Revenue')).to_be_visible()
+    expect(look_ups.get_by_text(f'Revenue {first[1]}', exact=True)).to_be_visible()  # the number it came from
+    ask(page, 'and the week before?')
+    expect(page.get_by_test_id('chat-answer')).to_have_count(2)
+    expect(page.get_by_test_id('chat-answer').last).to_contain_text(
+        re.compile(r'^Revenue the week before \(Monday 16 November 2026\) was \$[\d,]+'))

@@ -1,9 +1,10 @@
-"""Under each finished answer: who answered, whether it is partial, how well it is grounded, and feedback."""
+"""Under each finished answer: who answered, whether it is partial, how well it is grounded, feedback, the look-ups
+behind it and its sources."""
 from collections.abc import Awaitable, Callable
 
 from nicegui import ui
 
-from . import sources
+from . import sources, tool_calls
 from .record import Record
 
 LEVEL_COLORS = {'high': 'positive', 'medium': 'warning', 'low': 'negative'}
@@ -27,6 +28,7 @@ def create(record: Record, on_feedback: Feedback | None) -> None:
                 ui.tooltip(grounding['explanation'])
         if on_feedback is not None and record.message_id is not None:
             _thumbs(record, on_feedback)
+    tool_calls.create(meta.get('tool_calls') or [])
     sources.create(meta.get('sources') or [], (meta.get('grounding') or {}).get('cited') or [])
 
 

@@ -1,8 +1,8 @@
 """One chat message as the panel shows it, built from a live answer or from the store, so both render alike.
 
-An answer's meta is stored as JSON: provider, model, offline, cut_off, stopped, note, grounding and sources
-(id, title, heading, snippet). A regenerated answer names the one it replaces, so the store keeps both and
-a resumed conversation shows only the newer.
+An answer's meta is stored as JSON: provider, model, offline, cut_off, stopped, note, grounding, sources
+(id, title, heading, snippet) and tool_calls (each in words: coach.tools.summary, with its arguments). A regenerated
+answer names the one it replaces, so the store keeps both and a resumed conversation shows only the newer.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach import Done, PassageLike
+from coach.tools import summary
 
 SNIPPET_CHARS = 300
 
@@ -34,7 +35,8 @@ def answer_meta(done: Done | None, *, stopped: bool = False, note: str = '', rep
     if done is not None:
         m = done.meta
         meta.update(provider=m.provider, model=m.model, offline=m.offline, cut_off=m.cut_off,
-                    sources=sources(m.passages), seconds=round(m.seconds, 2))
+                    sources=sources(m.passages), seconds=round(m.seconds, 2),
+                    tool_calls=[summary(call) | {'arguments': call.arguments} for call in m.tool_calls])
         if m.grounding is not None:
             g = m.grounding
             meta['grounding'] = {'score': round(g.score, 3), 'level': g.level, 'explanation': g.explanation,
