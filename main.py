@@ -16,6 +16,7 @@ from api import forecast as forecast_api
 from api import health
 from api import metrics as metrics_api
 from api import notifications as notifications_api
+from api import report as report_api
 from coach import Coach
 from engine import SimClock
 from engine.loop import EngineLoop
@@ -132,6 +133,7 @@ health.create(loop, lambda: {
 events_api.create(shops)
 metrics_api.create(shops)
 forecast_api.create(shops)
+report_api.create(shops)
 notifications_api.create(shops)
 
 ui.run(host=settings.host, port=settings.port, title='Chairside', favicon='✂️', show=False, reload=False,
