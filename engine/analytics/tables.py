@@ -57,9 +57,8 @@ def cell(name: str, value: Value) -> int | float | None:
     kind = FIGURES[name].kind
     if kind == 'count':
         return int(value)
-    if kind == 'share':
-        return round(value * 100, 1)
-    return round(value, {'money': 2, 'rating': 2, 'minutes': 1}[kind])
+    shown = round(value * 100, 1) if kind == 'share' else round(value, {'money': 2, 'rating': 2, 'minutes': 1}[kind])
+    return int(shown) if shown == int(shown) else shown  # 12630, not 12630.0: as a browser shows it, so in the file
 
 
 def key_text(by: Grouping, key: object) -> str:
@@ -102,4 +101,4 @@ def headline(report: Report, names: tuple[str, ...] | None = None) -> Table:
 
 
 def _percent(change: float | None) -> float | None:
-    return None if change is None else round(change * 100, 1)
+    return None if change is None else cell('retention_30', change)  # a share, in percent

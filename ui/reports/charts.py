@@ -13,7 +13,8 @@ class Charts:
         with ui.grid().classes('w-full gap-2 grid-cols-1 lg:grid-cols-2'):
             for name in CHARTS:
                 with ui.card().classes('w-full p-2 break-inside-avoid'):
-                    self.charts[name] = ui.echart({}).classes('w-full h-72').mark(f'report-chart-{name}')
+                    self.charts[name] = ui.echart({}).classes('w-full h-72').props(f'data-testid=report-chart-{name}') \
+                        .mark(f'report-chart-{name}')
 
     def show(self, view: ReportView) -> None:
         for name, chart in self.charts.items():

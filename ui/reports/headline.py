@@ -14,7 +14,8 @@ class Headline:
             for name in HEADLINE:
                 with ui.card().classes('gap-0 p-3 break-inside-avoid'):
                     ui.label(FIGURES[name].label).classes('text-xs text-grey-7')
-                    self.values[name] = ui.label().classes('text-xl font-bold').mark(f'report-{name}')
+                    self.values[name] = ui.label().classes('text-xl font-bold') \
+                        .props(f'data-testid=report-{name}').mark(f'report-{name}')
                     self.changes[name] = ui.label().classes('text-xs text-grey-8').mark(f'report-{name}-change')
 
     def show(self, view: ReportView) -> None:

@@ -38,7 +38,8 @@ class ReportsPage:
                 ui.button('Print', icon='print', on_click=lambda: ui.run_javascript('window.print()')) \
                     .props('flat no-caps').classes('no-print').mark('report-print')
             picker.create(self.today, self.pick)
-            self.title = ui.label().classes('text-lg font-medium').mark('report-title')
+            self.title = ui.label().classes('text-lg font-medium').props('data-testid=report-title') \
+                .mark('report-title')
             self.compared = ui.label().classes('text-sm text-grey-7').mark('report-compared')
             self.headline = Headline()
             self.charts = Charts()

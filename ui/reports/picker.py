@@ -31,7 +31,8 @@ def create(today: Callable[[], date], pick: Callable[[Period], None]) -> None:
 
     with ui.row().classes('w-full items-end gap-2 no-print'):
         ui.select({**{name: PRESETS[name] for name in CHOICES}, CUSTOM: 'Custom range'}, value=FIRST, label='Period',
-                  on_change=lambda e: choose(e.value)).classes('min-w-44').mark('report-period')
+                  on_change=lambda e: choose(e.value)).classes('min-w-44') \
+            .props('data-testid=report-period').mark('report-period')
         with ui.row().classes('items-end gap-2') as custom:
             start = _date_input('From', 'report-from')
             end = _date_input('To', 'report-to')

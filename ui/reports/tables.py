@@ -20,9 +20,11 @@ class Tables:
                     with ui.row().classes('w-full items-center justify-between'):
                         ui.label(title).classes('text-base font-medium')
                         ui.button('CSV', icon='download', on_click=lambda name=name: self.download(name)) \
-                            .props('flat dense no-caps').classes('no-print').mark(f'report-csv-{name}')
+                            .props(f'flat dense no-caps data-testid=report-csv-{name}').classes('no-print') \
+                            .mark(f'report-csv-{name}')
                     self.tables[name] = ui.table(columns=[], rows=[], row_key='key', pagination=0) \
-                        .props('flat dense hide-bottom').classes('w-full').mark(f'report-table-{name}')
+                        .props(f'flat dense hide-bottom data-testid=report-table-{name}').classes('w-full') \
+                        .mark(f'report-table-{name}')
 
     def show(self, view: ReportView, file_name: str) -> None:
         self.file_name = file_name
