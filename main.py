@@ -16,6 +16,7 @@ from api import forecast as forecast_api
 from api import health
 from api import metrics as metrics_api
 from api import notifications as notifications_api
+from api import report as report_api
 from coach import Coach
 from engine import SimClock
 from engine.loop import EngineLoop
@@ -29,7 +30,7 @@ from store.secret import load_or_create_storage_secret
 from ui import sign_in, theme, views
 from ui.auth import AuthMiddleware
 from ui.headers import SecurityHeaders
-from ui.pages import account, coach, dashboard, kiosk, login, setup
+from ui.pages import account, coach, dashboard, kiosk, login, reports, setup
 from ui.pages import settings as settings_page
 
 STOP_WAIT = 3.0  # seconds a shutdown waits for open requests, and then for the knowledge build: it ends within 10 s
@@ -114,7 +115,7 @@ app.storage.max_tab_storage_age = 0  # NiceGUI keeps an (unused here) storage pe
 app.add_middleware(AuthMiddleware, shops=shops)
 app.add_middleware(SecurityHeaders)  # added last, so it wraps the sign-in redirects above too
 sign_in.create(shops)
-for page in (setup, login, account, dashboard, kiosk, settings_page, coach):
+for page in (setup, login, account, dashboard, kiosk, settings_page, coach, reports):
     page.create(shops)
 health.create(loop, lambda: {
     'sessions': len(shops.live.pages),  # open dashboards, coach pages and kiosks
@@ -132,6 +133,7 @@ health.create(loop, lambda: {
 events_api.create(shops)
 metrics_api.create(shops)
 forecast_api.create(shops)
+report_api.create(shops)
 notifications_api.create(shops)
 
 ui.run(host=settings.host, port=settings.port, title='Chairside', favicon='✂️', show=False, reload=False,

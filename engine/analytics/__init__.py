@@ -26,6 +26,11 @@
 - FIGURES, by name: `Figure(name, kind, label, groupings, definition)`; kind is 'money', 'count', 'share' (0..1),
   'rating' (stars) or 'minutes'. Definitions are the live dashboard's where it has the figure (a day reads the same
   on every screen); GROUPINGS = ('barber', 'service', 'weekday', 'hour', 'day').
+- Tables (tables.py), as the Reports page, its CSV files and the report API's CSV show them: `table(report)` for
+  a grouped report (COLUMNS per grouping; numbers rounded as they read: money to the cent, shares in percent),
+  `headline(report)` for the period's figures with the periods compared, `Table.csv()`. `parse_range(start, end)`
+  checks a custom range given as text (RangeError names the field: 'from' or 'to', with what to do).
+  `weekday_hours(analytics, period, now)`: visits by (weekday, hour), for a heatmap.
 - Persistence, pure: `codec.dump(analytics, days=None) -> Dump(definitions, state, days)` (bytes; pass
   `analytics.take_changed()` to dump only the days changed since last time) and `codec.load(profile, definitions,
   state, days) -> Analytics`, which goes on from there; it raises StaleAggregates for other DEFINITIONS. The store
@@ -34,8 +39,12 @@
 from . import codec
 from .book import Analytics
 from .figures import FIGURES, GROUPINGS, Figure, Grouping, Value
+from .grid import weekday_hours
 from .periods import PRESETS, Period, Preset, period_for
+from .ranges import RangeError, parse_range
 from .report import Report, Row
+from .tables import Table, headline, table
 
-__all__ = ['FIGURES', 'GROUPINGS', 'PRESETS', 'Analytics', 'Figure', 'Grouping', 'Period', 'Preset', 'Report', 'Row',
-           'Value', 'codec', 'period_for']
+__all__ = ['FIGURES', 'GROUPINGS', 'PRESETS', 'Analytics', 'Figure', 'Grouping', 'Period', 'Preset', 'RangeError',
+           'Report', 'Row', 'Table', 'Value', 'codec', 'headline', 'parse_range', 'period_for', 'table',
+           'weekday_hours']

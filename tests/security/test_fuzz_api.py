@@ -24,10 +24,11 @@ from tests.e2e.conftest import App
 
 from .helpers import two_live_shops
 
+# examples per route, well-formed, and as many malformed
 EXAMPLES = {'POST /api/shops/{shop_id}/events': 100, 'POST /api/shops/{shop_id}/notifications/read': 20,
             'GET /api/shops/{shop_id}/notifications': 20, 'GET /api/shops/{shop_id}/metrics': 5,
             'GET /api/shops/{shop_id}/metrics/stream': 5, 'GET /api/health': 5,
-            'GET /api/shops/{shop_id}/forecast': 10}  # well-formed, and as many malformed
+            'GET /api/shops/{shop_id}/forecast': 10, 'GET /api/shops/{shop_id}/report': 20}
 STRANGERS = 5  # examples with any shop id, and as many without a token: about 350 requests in all
 READ_AT_MOST = 4096  # bytes of each answer
 PROFILE = demo_profile()  # the shops' barbers and services (tests/security/helpers.py)
