@@ -15,9 +15,10 @@ YESTERDAY = date(2026, 11, 23)  # the shop's clock stands at Tuesday 24 November
 
 
 def look_ups(user: User) -> list[str]:
-    """Each look-up's lines, joined, as the owner reads them once the part is opened."""
-    return [' | '.join(label.text for label in column.default_slot.children)
-            for column in user.find(marker='chat-tool-call').elements]
+    """Each look-up's lines, joined, as the owner reads them once the part is opened (top to bottom: the order they
+    were made in; the filter's elements are a set)."""
+    rows = sorted(user.find(marker='chat-tool-call').elements, key=lambda column: column.id)
+    return [' | '.join(label.text for label in column.default_slot.children) for column in rows]
 
 
 async def test_a_data_answer_shows_its_number_first_and_the_look_up_behind_it_also_when_reopened(user: User):
