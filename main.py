@@ -45,7 +45,7 @@ shops = Shops(settings, SimClock(start=settings.sim_start_timestamp, speed=setti
 shops.loop = loop = EngineLoop(shops.engines, shops.live.publish, shops.live.report_failure,
                                keep=lambda shop_id, raised: background_tasks.create(
                                    shops.keep_notifications(shop_id, raised)))
-shops.live.builders.update(views.BUILDERS)
+shops.live.builders.update(views.builders(shops.engines))
 app.state.shops, app.state.loop = shops, loop
 shutting_down = threading.Event()
 memory = MemoryKeeper(lambda: len(shops.live.pages), lambda: shops.live.closed)

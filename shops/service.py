@@ -127,7 +127,7 @@ class Shops:
         engine.advance()
         engine.go_live()
         self.engines[shop.id] = engine
-        self.live.publish(engine.snapshot())
+        self.live.publish(engine.snapshot(), fresh=True)
         log.info('shop %s (%s) started in %s mode: %d events', shop.id, shop.name, shop.mode,
                  engine.metrics.events_applied)
         return engine
