@@ -116,6 +116,6 @@ def amount(kind: str, value: float, signed: bool = False) -> str:
     return f'{sign}{size:,.1f}'
 
 
-def span(kind: str, low: float, high: float, signed: bool = False) -> str:
-    """A range over simulated futures, lowest to highest: +$19 to +$133."""
-    return f'{amount(kind, low, signed)} to {amount(kind, high, signed)}'
+def ranged(kind: str, middle: float, low: float, high: float, signed: bool = False) -> str:
+    """A figure over simulated futures, the middle one and the lowest to the highest: +$72 (+$19 to +$133)."""
+    return f'{amount(kind, middle, signed)} ({amount(kind, low, signed)} to {amount(kind, high, signed)})'
