@@ -22,17 +22,18 @@ class Plans:
         self.running: dict[str, tuple[PlanRun, asyncio.Future[PlanResult]]] = {}  # by shop id
 
     def start(self, shop_id: str, changes: list[dict], weeks: int = 8, seeds: int = 8,
-              on_progress: Callable[[int, int], None] | None = None) -> PlanRun:
-        """A what-if of `changes` (as engine.planner.parse takes them) on the shop as it is now, running at once:
-        `await run.result()` (raises engine.planner.Cancelled once cancelled). Raises PlanError (a change),
-        ValueError (weeks, seeds) or PlanBusy."""
+              on_progress: Callable[[int, int], None] | None = None) -> tuple[PlanRun, asyncio.Future[PlanResult]]:
+        """A what-if of `changes` (as engine.planner.parse takes them) on the shop as it is now, running at once: the
+        run (progress, workers) and its result to await (engine.planner.Cancelled once cancelled); the shop is free
+        for the next plan before whoever awaits it hears. Raises PlanError (a change), ValueError (weeks, seeds) or
+        PlanBusy."""
         if shop_id in self.running:
             raise PlanBusy('A plan is already running for this shop: wait for its result or cancel it.')
         run = planning.start(self._engines[shop_id], changes, weeks, seeds, on_progress)
-        done = asyncio.ensure_future(run.result())
+        done = asyncio.ensure_future(self._run(shop_id, run))
+        done.add_done_callback(lambda f: f.cancelled() or f.exception())  # retrieved: a Cancelled is no news
         self.running[shop_id] = run, done
-        done.add_done_callback(lambda future: self._forget(shop_id, run, future))
-        return run
+        return run, done
 
     def cancel(self, shop_id: str, run: PlanRun | None = None) -> None:
         """Cancel the shop's plan (only if it is still `run`, when given); its workers stop within a simulated day."""
@@ -42,13 +43,13 @@ class Plans:
 
     async def close(self) -> None:
         """Cancel every plan and wait until their workers have ended (the app's shutdown)."""
-        futures = [done for run, done in self.running.values()]
-        for run, _ in list(self.running.values()):
+        running = list(self.running.values())
+        for run, _ in running:
             run.cancel()
-        await asyncio.gather(*futures, return_exceptions=True)
+        await asyncio.gather(*(done for _, done in running), return_exceptions=True)
 
-    def _forget(self, shop_id: str, run: PlanRun, done: asyncio.Future) -> None:
-        if not done.cancelled():
-            done.exception()  # retrieved: whoever awaits the run hears of it (a cancelled plan's Cancelled is no news)
-        if shop_id in self.running and self.running[shop_id][0] is run:
+    async def _run(self, shop_id: str, run: PlanRun) -> PlanResult:
+        try:
+            return await run.result()
+        finally:
             del self.running[shop_id]

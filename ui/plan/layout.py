@@ -75,7 +75,8 @@ def create(shops: Shops, shop_id: str) -> None:
             state.message = 'Give the weeks (1 to 26) and the simulated futures (1 to 32) to run.'
             return
         try:
-            run_now = shops.plans.start(shop_id, state.changes, int(state.weeks), int(state.seeds), state.on_progress)
+            run_now, result_of = shops.plans.start(shop_id, state.changes, int(state.weeks), int(state.seeds),
+                                                   state.on_progress)
         except PlanError as error:
             state.message = _which(error) + str(error)
             return
@@ -86,7 +87,7 @@ def create(shops: Shops, shop_id: str) -> None:
         state.on_progress(0, int(state.seeds))
         state.running = True
         try:
-            done = await run_now.result()
+            done = await result_of
         except Cancelled:
             state.message = 'Cancelled: run it again when you are ready.'
             return
