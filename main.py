@@ -30,7 +30,7 @@ from store.secret import load_or_create_storage_secret
 from ui import sign_in, theme, views
 from ui.auth import AuthMiddleware
 from ui.headers import SecurityHeaders
-from ui.pages import account, coach, dashboard, kiosk, login, reports, setup
+from ui.pages import account, coach, dashboard, kiosk, login, plan, reports, setup
 from ui.pages import settings as settings_page
 
 STOP_WAIT = 3.0  # seconds a shutdown waits for open requests, and then for the knowledge build: it ends within 10 s
@@ -46,7 +46,7 @@ shops = Shops(settings, SimClock(start=settings.sim_start_timestamp, speed=setti
 shops.loop = loop = EngineLoop(shops.engines, shops.live.publish, shops.live.report_failure,
                                keep=lambda shop_id, raised: background_tasks.create(
                                    shops.keep_notifications(shop_id, raised)))
-shops.live.builders.update(views.BUILDERS)
+shops.live.builders.update(views.builders(shops.engines))
 app.state.shops, app.state.loop = shops, loop
 shutting_down = threading.Event()
 memory = MemoryKeeper(lambda: len(shops.live.pages), lambda: shops.live.closed)
@@ -102,6 +102,7 @@ async def build_knowledge() -> None:
 @app.on_shutdown
 async def stop() -> None:
     shutting_down.set()
+    await shops.plans.close()  # what-ifs running: their worker processes end with the app
     if knowledge_build is not None:  # its thread stops at the next batch: let it, before the loop closes
         await asyncio.wait([knowledge_build], timeout=STOP_WAIT)
     if shops.coach is not None:
@@ -115,7 +116,7 @@ app.storage.max_tab_storage_age = 0  # NiceGUI keeps an (unused here) storage pe
 app.add_middleware(AuthMiddleware, shops=shops)
 app.add_middleware(SecurityHeaders)  # added last, so it wraps the sign-in redirects above too
 sign_in.create(shops)
-for page in (setup, login, account, dashboard, kiosk, settings_page, coach, reports):
+for page in (setup, login, account, dashboard, kiosk, settings_page, coach, reports, plan):
     page.create(shops)
 health.create(loop, lambda: {
     'sessions': len(shops.live.pages),  # open dashboards, coach pages and kiosks

@@ -110,3 +110,27 @@ def signed(kind: str, value: float | None) -> str:
     if kind == 'minutes':
         return f'{sign}{abs(value):.1f} minutes'
     return sign + spoken(kind, abs(value))
+
+
+def likely_close(expected: float, low: float, high: float) -> str:
+    """Where today's revenue will land, with its 80% interval: likely to close at $1,480 ($1,390–$1,560)."""
+    return f'likely to close at {money(expected)} ({money(low)}–{money(high)})'
+
+
+def amount(kind: str, value: float, signed: bool = False) -> str:
+    """A what-if's figure (money, count, minutes or share) or, `signed`, its difference: $11,319 or +$72, 4.3 or -1.9
+    (a week's average count, to a tenth), 6.2 min or -0.6 min, 71% or +2.1 points (a share's, in percentage points)."""
+    sign = ('+' if value >= 0 else '-') if signed else ('-' if value < 0 else '')
+    size = abs(value)
+    if kind == 'money':
+        return f'{sign}${size:,.0f}'
+    if kind == 'share':
+        return f'{sign}{size * 100:.1f} points' if signed else f'{sign}{size:.0%}'
+    if kind == 'minutes':
+        return f'{sign}{size:.1f} min'
+    return f'{sign}{size:,.1f}'
+
+
+def ranged(kind: str, middle: float, low: float, high: float, signed: bool = False) -> str:
+    """A figure over simulated futures, the middle one and the lowest to the highest: +$72 (+$19 to +$133)."""
+    return f'{amount(kind, middle, signed)} ({amount(kind, low, signed)} to {amount(kind, high, signed)})'

@@ -1,6 +1,6 @@
 """The what-if planner as a service: plans made from a running shop's engine, run in worker processes.
 
-The lead moves this into the service layer (shops/); it imports only engine/.
+shops/plans.py holds it for the app.
 
     result = await what_if(engine, [{'kind': 'add_barber', 'weekdays': ['Saturday']}], on_progress=show)
     run = start(engine, changes)          # to show progress and offer Cancel:

@@ -61,8 +61,10 @@ class LiveShops:
             self._events[shop_id] = Event()
         return self._events[shop_id]
 
-    def publish(self, snapshot: Snapshot) -> None:
-        before = self.latest.get(snapshot.shop_id)
+    def publish(self, snapshot: Snapshot, fresh: bool = False) -> None:
+        """`fresh`: the first snapshot of a (re)started engine, whose views owe nothing to the old engine's (a forecast
+        kept for the minute, say)."""
+        before = None if fresh else self.latest.get(snapshot.shop_id)
         published = Published(snapshot, before if isinstance(before, Published) else None, self.builders)
         self.latest[snapshot.shop_id] = published
         self._event(snapshot.shop_id).emit(published)

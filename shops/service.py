@@ -1,8 +1,8 @@
 """The running shops: one engine each, started from the store, restarted when they change, stopped alone when they fail.
 
 `Shops` is what the pages (ui/) and the HTTP API (api/) are given: the store, the engines, the live fan-out, the
-coach and the knowledge base, the watches that end what a revoked token or an ended session opened. main.py makes
-one and opens it at start.
+coach and the knowledge base, the what-if plans running (plans.py), the watches that end what a revoked token or an
+ended session opened. main.py makes one and opens it at start.
 """
 import asyncio
 import logging
@@ -30,6 +30,7 @@ from store.tokens import active_tokens
 
 from . import alert_settings
 from .live import LiveShops
+from .plans import Plans
 from .sign_ins import Tickets
 from .watch import Watch
 
@@ -56,8 +57,10 @@ class Shops:
     sign_ins: Tickets = field(default_factory=Tickets)
     token_watch: Watch = field(init=False)  # by (kind, token hash): open kiosks and /metrics/stream; state: shop id
     session_watch: Watch = field(init=False)  # by user id: open pages of signed-in people; state: store's Standing
+    plans: Plans = field(init=False)  # what-ifs running in worker processes; close() ends them (the app's shutdown)
 
     def __post_init__(self) -> None:
+        self.plans = Plans(self.engines)
         self.token_watch = Watch(lambda keys: active_tokens(self.store, keys))
         self.session_watch = Watch(lambda user_ids: standings(self.store, user_ids))
 
@@ -127,7 +130,7 @@ class Shops:
         engine.advance()
         engine.go_live()
         self.engines[shop.id] = engine
-        self.live.publish(engine.snapshot())
+        self.live.publish(engine.snapshot(), fresh=True)
         log.info('shop %s (%s) started in %s mode: %d events', shop.id, shop.name, shop.mode,
                  engine.metrics.events_applied)
         return engine

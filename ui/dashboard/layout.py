@@ -39,7 +39,7 @@ def create(shops: Shops, account: Account, shop_id: str) -> None:
             ui.label().bind_text_from(state, 'notice')
         part_error.create(state, 'cards')
         with ui.grid().classes('w-full gap-4 grid-cols-1 sm:grid-cols-2 lg:grid-cols-4'):
-            metric_card.create('Revenue today', 'payments', 'revenue', state.revenue, state)
+            metric_card.create('Revenue today', 'payments', 'revenue', state.revenue, state, 'revenue_forecast')
             metric_card.create('Bookings today', 'event_available', 'bookings', state.bookings, state)
             metric_card.create('Satisfaction', 'star', 'satisfaction', state.satisfaction, state)
             metric_card.create('Utilization', 'chair', 'utilization', state.utilization, state)

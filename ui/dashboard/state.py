@@ -10,7 +10,8 @@ from .view import METRICS, PARTS, DashboardView
 
 FIELDS = ('ready', 'shop_name', 'local_time', 'status', 'is_open', 'notice', 'updated', 'engine_ok', 'speed', 'in_shop',
           'waiting', 'avg_wait', 'peak', 'hours', 'hourly_revenue', 'hourly_last_week', 'arrivals', 'expected_arrivals',
-          'services', 'kpi_rows', 'barber_rows', 'made_at', *[f'{p}_error' for p in PARTS])  # what pages bind to
+          'services', 'kpi_rows', 'barber_rows', 'made_at', 'revenue_forecast', 'expected_revenue',
+          *[f'{p}_error' for p in PARTS])  # what pages bind to
 
 
 @bindable_dataclass
@@ -52,6 +53,8 @@ class SessionState:
     hourly_last_week: list[float] = field(default_factory=list)
     arrivals: list[int] = field(default_factory=list)
     expected_arrivals: list[float] = field(default_factory=list)  # empty until the shop has two weeks of history
+    revenue_forecast: str = ''  # 'likely to close at $X ($low–$high)'; empty while closed or without history
+    expected_revenue: list[float | None] = field(default_factory=list)  # per chart hour: the forecast from now on
     services: list[dict] = field(default_factory=list)
     kpi_rows: list[dict] = field(default_factory=list)
     barber_rows: list[dict] = field(default_factory=list)

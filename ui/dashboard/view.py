@@ -4,6 +4,7 @@ Each part is built on its own: one that fails keeps what it showed before and sa
 knows which of its fields differ from the view before it, so a dashboard that showed that one copies only those.
 """
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
@@ -11,10 +12,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from engine import Snapshot, words
+from engine.forecast import PeriodForecast
 
 from ..shared import icon_text
 
 log = logging.getLogger(__name__)
+Forecaster = Callable[[Snapshot], PeriodForecast | None]  # today's forecast for the snapshot's shop and time
 PARTS = ('cards', 'activity', 'chart', 'services', 'kpis')
 METRICS = ('revenue', 'bookings', 'satisfaction', 'utilization')
 KPI_ROWS = (('Average ticket', 'average_ticket', 'money'), ('Retail attachment', 'retail_attachment', '%'),
@@ -35,11 +38,12 @@ class DashboardView:
     changed: tuple[str, ...] = ()  # the fields that differ from that view
     cards_changed: bool = True  # the metrics or the chairs differ from that view
     errors: dict[str, str] = field(default_factory=dict)
+    forecast_minute: float | None = None  # the shop's minute the forecast shown was made in
 
 
-def build(snapshot: Snapshot, before: DashboardView | None) -> DashboardView:
+def build(snapshot: Snapshot, before: DashboardView | None, forecaster: Forecaster | None = None) -> DashboardView:
     view = DashboardView(snapshot, dict(before.fields) if before else {}, dict(before.metrics) if before else {},
-                         before.chairs if before else ())
+                         before.chairs if before else (), forecast_minute=before.forecast_minute if before else None)
     fields = view.fields
     local = datetime.fromtimestamp(snapshot.at, ZoneInfo(snapshot.timezone))
     fields.update(ready=True, shop_name=snapshot.shop_name, local_time=f'{local:%a %H:%M:%S}', status=snapshot.status,
@@ -52,6 +56,7 @@ def build(snapshot: Snapshot, before: DashboardView | None) -> DashboardView:
         except Exception as error:
             log.exception('%s could not be shown', part)
             fields[f'{part}_error'] = f'This part could not be updated ({type(error).__name__}).'
+    _forecast(view, snapshot, forecaster)
     if before is None:
         view.changed = tuple(fields)
     else:
@@ -88,6 +93,25 @@ def _trend(s: Snapshot, figure: str) -> str:
     icon, color = ('trending_up', 'positive') if trend > 0.5 else ('trending_down', 'negative') \
         if trend < -0.5 else ('trending_flat', 'grey-7')
     return icon_text.markup(icon, f'{words.change(trend)} vs last {weekday}', f'text-{color}')
+
+
+def _forecast(view: DashboardView, s: Snapshot, forecaster: Forecaster | None) -> None:
+    """Where today will land and the rest of the day's curve, made at most once a minute of the shop's clock (the
+    views in between keep it): nothing while the shop is closed, nor without a history to learn from."""
+    minute = s.at // 60
+    if view.forecast_minute == minute and 'revenue_forecast' in view.fields:
+        return
+    view.forecast_minute = minute
+    line, curve = '', []
+    try:
+        ahead = forecaster(s) if forecaster is not None and s.is_open and s.day_is_today else None
+        if ahead is not None and ahead.forecast.learned_from.get('revenue') and ahead.forecast.today.is_open:
+            line = words.likely_close(ahead.revenue.expected, ahead.revenue.low, ahead.revenue.high)
+            now, by_hour = datetime.fromtimestamp(s.at, ZoneInfo(s.timezone)).hour, dict(ahead.forecast.hours)
+            curve = [round(by_hour.get(hour, 0.0)) if hour >= now else None for hour in s.hours]
+    except Exception:
+        log.exception('the forecast could not be made')  # the card and chart show what they know without it
+    view.fields.update(revenue_forecast=line, expected_revenue=curve)
 
 
 def _activity(view: DashboardView, s: Snapshot) -> None:

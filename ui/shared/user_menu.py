@@ -32,6 +32,7 @@ def _fill(menu: ui.menu, account: Account, shop_id: str, session: MutableMapping
         ui.menu_item('Coach', on_click=lambda: ui.navigate.to('/coach')).mark('menu-coach')
         if account.role_in(shop_id) == 'owner':
             ui.menu_item('Reports', on_click=lambda: ui.navigate.to('/reports')).mark('menu-reports')
+            ui.menu_item('What if…', on_click=lambda: ui.navigate.to('/plan')).mark('menu-plan')
             ui.menu_item('Settings', on_click=lambda: ui.navigate.to('/settings')).mark('menu-settings')
         ui.menu_item('Your account', on_click=lambda: ui.navigate.to('/account'))
         if len(account.shops) > 1:  # one field, not an item per shop: an owner may have fifty
