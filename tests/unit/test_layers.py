@@ -3,7 +3,8 @@
     ui -> shops, coach, knowledge, engine, store        api -> shops, engine, store
     shops -> engine, store, coach, knowledge            coach -> engine, knowledge
     store -> engine                                     engine -> nothing of ours, no I/O, no UI
-    planning -> engine (the what-if planner's worker processes; it joins shops/)
+    planning -> engine (the what-if planner's worker processes; shops/plans.py holds them)
+    ui/pages/ -> the feature folders of ui/, never the other way
 
 One file is allowed more than its layer (EXCEPTIONS): coach/__main__.py, the coach's command line, is a composition
 root like main.py: it opens the store (lazily, inside a function) to load a shop for `python -m coach ask --shop`.
@@ -85,3 +86,17 @@ def test_the_engine_has_no_import_cycle():
         done.add(module)
     for module in graph:
         visit(module)
+
+
+def test_no_part_of_the_ui_reaches_back_up_into_a_page():
+    """Pages (ui/pages/) compose the feature folders; a component that imported a page would tie the two rooms."""
+    wrong = []
+    for path in (ROOT / 'ui').rglob('*.py'):
+        if 'pages' in path.relative_to(ROOT / 'ui').parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ''] + [f'{node.module or ""}.{alias.name}'.lstrip('.') for alias in node.names]
+                if any(name == 'pages' or name.startswith('pages.') or name.startswith('ui.pages') for name in names):
+                    wrong.append(str(path.relative_to(ROOT)))
+    assert not wrong, sorted(wrong)
