@@ -8,8 +8,6 @@ import logging
 from collections.abc import Callable, Sequence
 from contextlib import aclosing
 
-from nicegui import run
-
 from coach import Coach, Done, Notice, PassageLike, Turn
 from engine import ShopEngine, Snapshot
 from knowledge import KnowledgeBase, KnowledgeNotReady
@@ -55,7 +53,7 @@ async def stream_answer(coach: Coach, knowledge: KnowledgeBase | None, snapshot:
 def _search(knowledge: KnowledgeBase, shop_id: str):
     """The coach's knowledge tool for this shop: the corpus and the shop's own documents, searched in a thread."""
     async def search(query: str) -> list[PassageLike]:
-        return list(await run.io_bound(knowledge.search, query, k=4, shop_id=shop_id))
+        return list(await asyncio.to_thread(knowledge.search, query, k=4, shop_id=shop_id))
     return search
 
 
@@ -66,7 +64,8 @@ async def passages_for(coach: Coach, knowledge: KnowledgeBase | None, shop_id: s
         return [], ''
     try:
         async with asyncio.timeout(coach.retrieve_timeout):
-            return list(await run.io_bound(knowledge.search, question, k=coach.k, shop_id=shop_id)), ''
+            # to_thread, not run.io_bound: that one answers None when cancelled (by the timeout), this one raises
+            return list(await asyncio.to_thread(knowledge.search, question, k=coach.k, shop_id=shop_id)), ''
     except KnowledgeNotReady:
         return [], WARMING if knowledge.status == 'building' else UNAVAILABLE
     except Exception as error:
