@@ -60,6 +60,7 @@ from bench.live_stand_in import StandInProcess  # noqa: E402
 
 SETTLE_SECONDS = 3.0  # after the last session opened, before the window
 GRACE_SECONDS = 3.0  # after the window, so that the window's last ticks reach every session
+TICKS_CAP = 120.0  # seconds a window waits at most for --ticks
 PROBE_EVERY = 2.0
 
 
@@ -68,6 +69,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument('--sessions', default='10', help='comma-separated sizes, one fresh app each (default 10)')
     parser.add_argument('--shops', type=int, default=1, help='demo shops the sessions are spread over')
     parser.add_argument('--seconds', type=float, default=30.0, help='steady-state window')
+    parser.add_argument('--ticks', type=int, default=0,
+                        help="the window also lasts until every session got this many ticks (a slow machine's "
+                             f'window is longer, not emptier; at most {TICKS_CAP:.0f} s more)')
     parser.add_argument('--kind', choices=('kiosk', 'dashboard'), default='dashboard')
     parser.add_argument('--speed', type=float, default=1.0,
                         help="simulated seconds per second: 1 is a real shop's pace; 60 changes most figures each tick")
@@ -199,6 +203,7 @@ async def steady(args: argparse.Namespace, http: aiohttp.ClientSession, url: str
     if args.profile and proc:
         background.append(asyncio.create_task(_py_spy(proc.pid, args.seconds, args.profile)))
     await asyncio.sleep(args.seconds)
+    await _until_ticks(live, clock0, args.ticks)
     stop_asking.set()
     wall1, cpu1, bench1, clock1 = time.monotonic(), proc.cpu_seconds() if proc else 0.0, _own_cpu(), time.time()
     rss_after = proc.rss_mb() if proc else 0.0
@@ -243,7 +248,7 @@ async def _probes(targets: list[Target], url: str, seconds: float, deflate: bool
         probe = Session(http, url, path, deflate)
         try:
             await probe.open()
-            for _ in range(100):  # its first update, at most 10 s
+            for _ in range(300):  # its first update, at most 30 s (a failed open, not a slow machine)
                 if probe.first_update_s is not None:
                     break
                 await asyncio.sleep(0.1)
@@ -257,6 +262,14 @@ async def _probes(targets: list[Target], url: str, seconds: float, deflate: bool
             'get_p50': stats.pct((p.get_s for p in ok), 0.5), 'connect_p50': stats.pct((p.connect_s for p in ok), 0.5),
             'first_update_p50': stats.pct((p.first_update_s for p in ok), 0.5),
             'first_update_max': max((p.first_update_s for p in ok), default=None)}
+
+
+async def _until_ticks(sessions: list[Session], since: float, ticks: int) -> None:
+    """Until every open session has received `ticks` ticks made since `since` (wall time), TICKS_CAP at most."""
+    deadline = time.monotonic() + TICKS_CAP
+    while time.monotonic() < deadline and any(
+            sum(made >= since for made in s.ticks) < ticks for s in sessions if not s.disconnected):
+        await asyncio.sleep(0.1)
 
 
 async def _lag(lag: list[float], seconds: float) -> None:
