@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from coach import Coach
-from engine import Event, ShopEngine, ShopProfile, SimClock, demo_profile
+from engine import Event, ShopEngine, ShopProfile, SimClock, Snapshot, demo_profile
 from engine.alerts import AlertSettings, Notification
 from engine.events import event_from_dict
 from engine.loop import EngineLoop
@@ -63,6 +63,12 @@ class Shops:
         self.plans = Plans(self.engines)
         self.token_watch = Watch(lambda keys: active_tokens(self.store, keys))
         self.session_watch = Watch(lambda user_ids: standings(self.store, user_ids))
+        self.live.fresh = self._snapshot_now
+
+    def _snapshot_now(self, shop_id: str) -> Snapshot | None:
+        """For a page opening on a shop nobody watched: the engine loop has not snapshotted it meanwhile."""
+        engine = self.engines.get(shop_id)
+        return engine.snapshot() if engine is not None and engine.failure is None else None
 
     @property
     def store(self) -> Database:
