@@ -121,7 +121,7 @@ async def _start(server: Server, http: aiohttp.ClientSession, size: int, timeout
                 result['ready_s'] = round(time.monotonic() - started, 2)
                 return proc
         await asyncio.sleep(0.1)
-    result['failed'] = f'not ready within {timeout:.0f} s'
+    result['failed'] = f'not ready within {timeout:.0f} s (RSS then {proc.rss_mb():,.0f} MB)'
     return None
 
 

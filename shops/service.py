@@ -66,9 +66,16 @@ class Shops:
         self.live.fresh = self._snapshot_now
 
     def _snapshot_now(self, shop_id: str) -> Snapshot | None:
-        """For a page opening on a shop nobody watched: the engine loop has not snapshotted it meanwhile."""
+        """For a page opening on a shop nobody watched: the engine loop has not snapshotted it meanwhile. Should the
+        snapshot fail, the page opens on the one before, and the loop's next tick (the shop watched now) says so."""
         engine = self.engines.get(shop_id)
-        return engine.snapshot() if engine is not None and engine.failure is None else None
+        if engine is None or engine.failure is not None:
+            return None
+        try:
+            return engine.snapshot()
+        except Exception:
+            log.exception('shop %s: its snapshot failed', shop_id)
+            return None
 
     @property
     def store(self) -> Database:
