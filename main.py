@@ -45,7 +45,8 @@ shops = Shops(settings, SimClock(start=settings.sim_start_timestamp, speed=setti
               knowledge=KnowledgeBase(settings.knowledge_path))
 shops.loop = loop = EngineLoop(shops.engines, shops.live.publish, shops.live.report_failure,
                                keep=lambda shop_id, raised: background_tasks.create(
-                                   shops.keep_notifications(shop_id, raised)))
+                                   shops.keep_notifications(shop_id, raised)),
+                               watched=shops.live.watched)  # a shop with no page open builds no snapshot
 shops.live.builders.update(views.builders(shops.engines))
 app.state.shops, app.state.loop = shops, loop
 shutting_down = threading.Event()

@@ -145,7 +145,7 @@ async def with_app(args: argparse.Namespace, job: str, size: int | str) -> dict:
             proc, url = await server.start(), server.url
         try:
             async with contextlib.AsyncExitStack() as browsers:
-                targets = await _targets(args, browsers, url, tokens)
+                targets = await make_targets(args, browsers, url, tokens)
                 staff = await live_chat.staff_targets(browsers, url, chats) if chats else []
                 http = await browsers.enter_async_context(monitor_browser(monitor)) if monitor else targets[0][0]
                 if job == 'churn':
@@ -162,8 +162,8 @@ async def with_app(args: argparse.Namespace, job: str, size: int | str) -> dict:
                 await stand_in.stop()
 
 
-async def _targets(args: argparse.Namespace, browsers: contextlib.AsyncExitStack, url: str,
-                   tokens: list[str]) -> list[Target]:
+async def make_targets(args: argparse.Namespace, browsers: contextlib.AsyncExitStack, url: str,
+                     tokens: list[str]) -> list[Target]:
     """Kiosks: one browser, a page per shop's token. Dashboards: a browser per shop, signed in, that shop chosen."""
     if args.kind == 'kiosk':
         http = await browsers.enter_async_context(new_browser())

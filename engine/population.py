@@ -48,6 +48,7 @@ class Clientele:
         self._nearby = [list(accumulate(expected[(first + n) % 7] for n in range(7))) for first in range(7)]
         self._visits: dict[int, list[tuple[Client, int]]] = {}  # day -> (client, visit number), once expanded
         self._expanded = (0, -1)  # the join days expanded so far, inclusive
+        self._kept_from = 0  # visits of days before this one were let go (forget_before)
 
     def same_people(self, other: 'Clientele') -> bool:
         """Whether `other` draws the same clients: same seed and demand, and followings that differ at most by barbers
@@ -58,6 +59,9 @@ class Clientele:
 
     def visits_on(self, ordinal: int) -> list[tuple[Client, int]]:
         """The clients due on a day, with the number of each one's visit (0: their first), in a fixed order."""
+        if ordinal < self._kept_from:  # a day let go: the cache starts afresh (the same clients, made again)
+            self._visits.clear()
+            self._expanded, self._kept_from = (0, -1), 0
         self.expand(ordinal - LIFETIME, ordinal)
         return sorted(self._visits.get(ordinal, ()), key=lambda visit: visit[0].id)
 
@@ -70,6 +74,13 @@ class Clientele:
         for join in (*range(first, low), *range(high + 1, last + 1)):
             self._join(join)
         self._expanded = (min(first, low), max(last, high))
+
+    def forget_before(self, ordinal: int) -> None:
+        """Let go of the visits of the days before `ordinal`, and so of the clients not due again: a feed going forward
+        asks for them no more (asked all the same, visits_on makes them again)."""
+        for day in [day for day in self._visits if day < ordinal]:
+            del self._visits[day]
+        self._kept_from = max(self._kept_from, ordinal)
 
     def _join(self, ordinal: int) -> None:
         """The clients whose first visit is on this day, each with every visit they will make."""

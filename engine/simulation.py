@@ -55,8 +55,9 @@ REVIEW_TEXTS = {
 
 @dataclass(frozen=True, slots=True)
 class _Day:
-    """One day served: its events (bookings made ahead as drawn), which of them may be rebookings, who finished when."""
-    events: list[Event]
+    """One day served: its events (bookings made ahead as drawn), which of them may be rebookings, who finished when.
+    Once its events are out, a day is kept for `done` alone (events None): later days' rebookings look it up."""
+    events: list[Event] | None
     rebookings: list[tuple[int, Booked, float, Client, int]]  # (index in events, booking, draw, client, visit number)
     done: dict[tuple[str, int], tuple[float, int]]  # (client, visit number) -> (completion time, chair)
 
@@ -101,7 +102,8 @@ class Simulation:
         to know when, so the booking is the same whichever day a history starts from."""
         ordinal = day.toordinal()
         self.clientele.expand(ordinal - MAX_GAP - LIFETIME, ordinal)  # the days of the previous visits, too
-        served = self._serve(ordinal)
+        served = self._serve(ordinal, whole=True)
+        self._served[ordinal] = _Day(None, [], served.done)  # its events are the caller's now: not kept twice
         events = served.events
         if served.rebookings:
             events = list(events)
@@ -132,11 +134,13 @@ class Simulation:
             t = end
         return segments, expected
 
-    def _serve(self, ordinal: int) -> _Day:
+    def _serve(self, ordinal: int, whole: bool = False) -> _Day:
+        """The day served (`whole`: with its events, made again if they were handed out already: the same ones)."""
         served = self._served.get(ordinal)
-        if served is None:
-            if len(self._served) > 4 * LOOKAHEAD_DAYS:  # only the last few weeks are looked up again
-                self._served = {d: s for d, s in self._served.items() if d >= ordinal - 2 * LOOKAHEAD_DAYS}
+        if served is None or (whole and served.events is None):
+            if len(self._served) > 2 * LOOKAHEAD_DAYS:  # only the last few weeks are looked up again
+                self._served = {d: s for d, s in self._served.items() if d >= ordinal - LOOKAHEAD_DAYS}
+                self.clientele.forget_before(ordinal - LOOKAHEAD_DAYS)  # nor are their clients
             served = self._served[ordinal] = self._day(ordinal)
         return served
 

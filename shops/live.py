@@ -5,6 +5,9 @@ subscribed to the shop's Event and receives the same `Published` object. A page 
 (`published.view('dashboard')`): the first page to ask builds it, from the snapshot and the view before it, with the
 builder the composition root registered for that kind; every other page of the shop gets that same view. So a figure
 is put into words once per shop and snapshot, however many pages show it.
+
+A shop with no page subscribed is not snapshotted by the engine loop (`watched`), so its latest snapshot grows old:
+the first page to subscribe, or anyone asking for `snapshot()` meanwhile, gets a fresh one made at once (`fresh`).
 """
 import time
 from collections.abc import Callable
@@ -55,6 +58,7 @@ class LiveShops:
         self.pages: dict[str, OpenPage] = {}  # by client id
         self.latest: dict[str, Update] = {}  # so a new page shows figures (or why they stopped) at once
         self.closed = 0  # pages closed since the process started
+        self.fresh: Callable[[str], Snapshot | None] = lambda shop_id: None  # the shop's snapshot now (set by Shops)
 
     def _event(self, shop_id: str) -> Event[Update]:
         if shop_id not in self._events:
@@ -74,14 +78,30 @@ class LiveShops:
         self._event(shop_id).emit(message)
 
     def subscribe(self, shop_id: str, receive: Callable[[Update], None]) -> None:
-        """Call inside a page, so NiceGUI unsubscribes when the page goes away; the latest update comes at once."""
+        """Call inside a page, so NiceGUI unsubscribes when the page goes away; the latest update comes at once (made
+        now if nobody watched the shop until then)."""
+        if not self.watched(shop_id):
+            self._refresh(shop_id)
         self._event(shop_id).subscribe(receive)
         if shop_id in self.latest:
             receive(self.latest[shop_id])
 
     def snapshot(self, shop_id: str) -> Snapshot | None:
+        if not self.watched(shop_id):
+            self._refresh(shop_id)
         latest = self.latest.get(shop_id)
         return latest.snapshot if isinstance(latest, Published) else None
+
+    def watched(self, shop_id: str) -> bool:
+        """Whether any page is subscribed to the shop: only then does the engine loop snapshot it."""
+        event = self._events.get(shop_id)
+        return event is not None and bool(event.callbacks)
+
+    def _refresh(self, shop_id: str) -> None:
+        """The shop's latest snapshot made now (unless its figures have stopped: then the latest says why)."""
+        snapshot = self.fresh(shop_id)
+        if snapshot is not None:
+            self.publish(snapshot)
 
     @property
     def subscribers(self) -> int:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from coach import Coach
-from engine import Event, ShopEngine, ShopProfile, SimClock, demo_profile
+from engine import Event, ShopEngine, ShopProfile, SimClock, Snapshot, demo_profile
 from engine.alerts import AlertSettings, Notification
 from engine.events import event_from_dict
 from engine.loop import EngineLoop
@@ -63,6 +63,19 @@ class Shops:
         self.plans = Plans(self.engines)
         self.token_watch = Watch(lambda keys: active_tokens(self.store, keys))
         self.session_watch = Watch(lambda user_ids: standings(self.store, user_ids))
+        self.live.fresh = self._snapshot_now
+
+    def _snapshot_now(self, shop_id: str) -> Snapshot | None:
+        """For a page opening on a shop nobody watched: the engine loop has not snapshotted it meanwhile. Should the
+        snapshot fail, the page opens on the one before, and the loop's next tick (the shop watched now) says so."""
+        engine = self.engines.get(shop_id)
+        if engine is None or engine.failure is not None:
+            return None
+        try:
+            return engine.snapshot()
+        except Exception:
+            log.exception('shop %s: its snapshot failed', shop_id)
+            return None
 
     @property
     def store(self) -> Database:
