@@ -2,7 +2,6 @@
 import asyncio
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -14,6 +13,7 @@ import aiohttp
 ROOT = Path(__file__).parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.ports import free_port, listens  # noqa: E402
 from engine import demo_profile  # noqa: E402
 from store.accounts import change_password, create_owner  # noqa: E402
 from store.db import Database  # noqa: E402
@@ -57,12 +57,6 @@ async def _add_staff(db: Database, shop_id: str, email: str) -> None:
     await change_password(db, user_id, one_time, PASSWORD)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(('127.0.0.1', 0))
-        return s.getsockname()[1]
-
-
 @dataclass
 class Proc:
     """CPU seconds and resident memory of one process (threads included), from /proc."""
@@ -88,10 +82,9 @@ class Server:
 
     def __init__(self, data_dir: Path, speed: float, start: str, knowledge_dir: Path | None, log: Path,
                  script: str = 'main.py', env: dict[str, str] | None = None, monitor: str = '') -> None:
-        self.port = free_port()
-        self.url = f'http://127.0.0.1:{self.port}'
         self.env = {k: v for k, v in os.environ.items() if k != 'PYTEST_CURRENT_TEST'}
-        self.env.update(CHAIRSIDE_PORT=str(self.port), CHAIRSIDE_DATA_DIR=str(data_dir), CHAIRSIDE_SIM_SPEED=str(speed),
+        self._move_to(free_port())
+        self.env.update(CHAIRSIDE_DATA_DIR=str(data_dir), CHAIRSIDE_SIM_SPEED=str(speed),
                         CHAIRSIDE_SIM_START=start, CHAIRSIDE_SHOP_TIMEZONE=ZONE, CHAIRSIDE_LOG_LEVEL='WARNING')
         if knowledge_dir is not None:
             self.env['CHAIRSIDE_KNOWLEDGE_DIR'] = str(knowledge_dir)
@@ -101,6 +94,9 @@ class Server:
         self.monitor = monitor  # a monitoring token: start() waits on /api/health's details
         self.process: subprocess.Popen | None = None
 
+    def _move_to(self, port: int) -> None:
+        self.port, self.url, self.env['CHAIRSIDE_PORT'] = port, f'http://127.0.0.1:{port}', str(port)
+
     def launch(self) -> Proc:
         with open(self.log, 'ab') as log:
             self.process = subprocess.Popen([sys.executable, self.script], cwd=ROOT, env=self.env, stdout=log,
@@ -109,12 +105,17 @@ class Server:
 
     async def start(self, timeout: float = 120) -> Proc:
         self.launch()
-        deadline = time.monotonic() + timeout
+        deadline, tries = time.monotonic() + timeout, 3
         async with monitor_browser(self.monitor) as http:
             while time.monotonic() < deadline:
                 if self.process.poll() is not None:
+                    tries -= 1
+                    if tries and 'address already in use' in self.log.read_text(errors='replace'):
+                        self._move_to(free_port())  # another process took the port first
+                        self.launch()
+                        continue
                     raise RuntimeError(f'the app exited with {self.process.returncode}; see {self.log}')
-                health = await get_health(http, self.url)
+                health = await get_health(http, self.url) if listens(self.process.pid, self.port) else None
                 if health and health.get('knowledge') != 'building':  # the index build would skew the CPU figures
                     return Proc(self.process.pid)
                 await asyncio.sleep(0.5)
