@@ -28,7 +28,7 @@ async def sign_up_owner(user: User) -> None:
     user.find(marker='setup-password').type(OWNER_PASSWORD)
     user.find(marker='setup-repeat').type(OWNER_PASSWORD)
     user.find(marker='create-account').click()
-    await user.should_see(marker='metric-revenue', retries=50)  # hashing the password takes a moment
+    await user.should_see(marker='metric-revenue')  # hashing the password takes a moment
 
 
 async def sign_in(user: User, email: str, password: str) -> None:
@@ -41,9 +41,9 @@ async def sign_in(user: User, email: str, password: str) -> None:
 async def sign_in_invited(user: User, email: str, one_time_password: str) -> None:
     """An invited staff member's first visit: sign in, choose their own password, land on the dashboard."""
     await sign_in(user, email, one_time_password)
-    await user.should_see(marker='change-password', retries=50)
+    await user.should_see(marker='change-password')
     user.find(marker='old-password').type(one_time_password)
     user.find(marker='new-password').type('a long staff password')
     user.find(marker='repeat-password').type('a long staff password')
     user.find(marker='change-password').click()
-    await user.should_see(marker='metric-revenue', retries=50)
+    await user.should_see(marker='metric-revenue')
