@@ -1,11 +1,11 @@
 """The what-if planner page (/plan): the owner adds changes, runs them over simulated futures in worker processes,
 sees progress, can cancel, and reads the difference as ranges with the assumptions. Runs are kept small here."""
-import asyncio
 
 from nicegui import app
 from nicegui.testing import User
 
 from store.staff import invite_staff
+from tests.plan_workers import until_workers
 
 from .helpers import sign_in_invited, sign_up_owner
 
@@ -52,11 +52,7 @@ async def test_cancel_stops_the_plan_and_its_worker_processes(user: User):
     await user.should_see('simulated futures run')
     (shop_id,) = app.state.shops.engines
     run, _ = app.state.shops.plans.running[shop_id]
-    for _ in range(3000):  # the workers start (a generous bound: a busy machine is slow to fork)
-        if len(run.workers) == 2:
-            break
-        await asyncio.sleep(0.01)
-    workers = run.workers
+    workers = await until_workers(run)
     assert workers and all(worker.is_alive() for worker in workers)
     user.find(marker='plan-cancel').click()
     await user.should_see('Cancelled: run it again when you are ready.')

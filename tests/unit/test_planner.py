@@ -8,6 +8,7 @@ import pytest
 from engine import ShopEngine, SimClock, demo_profile
 from engine.planner import Cancelled, PlanError, SetPrice, learn, parse, plan, run_plan
 from planning import start
+from tests.plan_workers import until_workers
 
 from .test_forecast import _walk_ins
 
@@ -101,11 +102,7 @@ async def test_the_workers_give_the_same_result_report_progress_and_stop_when_ca
 
     run = start(engine, [], weeks=26, seeds=32)  # minutes of work: it must not get to the end
     task = asyncio.ensure_future(run.result())
-    for _ in range(3000):  # the workers start (a generous bound: a busy machine is slow to fork)
-        if len(run.workers) == 2:
-            break
-        await asyncio.sleep(0.01)
-    workers = run.workers
+    workers = await until_workers(run)
     assert workers and all(w.is_alive() for w in workers)
     run.cancel()
     with pytest.raises(Cancelled):

@@ -1,22 +1,14 @@
 """The service layer's what-if plans (shops/plans.py): one at a time per shop, and none outlives the app."""
-import asyncio
 
 import pytest
 
 from engine.planner import Cancelled
 from shops import PlanBusy, Plans
+from tests.plan_workers import until_workers
 
 from .test_planner import demo
 
 SATURDAY = [{'kind': 'add_barber', 'weekdays': ['Saturday']}]
-
-
-async def until_workers(run) -> list:
-    for _ in range(3000):  # the workers start (a generous bound: a busy machine is slow to fork)
-        if len(run.workers) == 2:
-            break
-        await asyncio.sleep(0.01)
-    return run.workers
 
 
 async def test_one_plan_at_a_time_per_shop_and_closing_ends_every_worker():
