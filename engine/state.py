@@ -75,6 +75,7 @@ def dump(engine: Any) -> bytes:
     analytics = codec.dump(engine.analytics)
     tree = {
         'fingerprint': FINGERPRINT,
+        'shop': _identity(engine),
         'header': [engine.clock.now(), _enc(engine.last_at), engine.metrics.events_applied],
         'parts': {path: {name: _enc(getattr(_part(engine, path), name)) for name in names}
                   for path, names in PARTS.items() if _part(engine, path) is not None},
@@ -96,6 +97,8 @@ def load_into(engine: Any, data: bytes) -> None:
     """Set a fresh engine (made with the same profile, and the same kind of feed) to the state in `data`."""
     tree, blobs = _unpack(data)
     try:
+        if tree['shop'] != _identity(engine):
+            raise StaleState("the shop's profile or seed changed since")
         if set(tree['parts']) != {path for path in PARTS if _part(engine, path) is not None}:
             raise StaleState('the state is of another kind of shop (simulated or fed with events)')
         for path, values in tree['parts'].items():
@@ -130,6 +133,12 @@ def _unpack(data: bytes) -> tuple[dict, list[bytes]]:
     if tree.get('fingerprint') != FINGERPRINT:
         raise StaleState('the state was written by another version of the engine')
     return tree, blobs
+
+
+def _identity(engine: Any) -> str:
+    """What the state is of: the shop's profile, and its simulation's seed (a demo shop)."""
+    seed = engine.feed.simulation.seed if engine.feed is not None else None
+    return hashlib.blake2b(repr((engine.profile, seed)).encode(), digest_size=8).hexdigest()
 
 
 def _part(engine: Any, path: str) -> Any:
