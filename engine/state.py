@@ -17,6 +17,7 @@ import zlib
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 import orjson
@@ -50,6 +51,7 @@ PARTS: dict[str, tuple[str, ...]] = {  # the engine's parts (by attribute path) 
 SCALARS = (str, int, bool, type(None))
 
 
+@cache
 def _fields(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls)) if is_dataclass(cls) else tuple(cls.__slots__)
 
@@ -72,6 +74,11 @@ class Header:
 
 def dump(engine: Any) -> bytes:
     """The engine's state (a ShopEngine; typed loosely so that this module does not import shop.py)."""
+    return pack(take(engine))
+
+
+def take(engine: Any) -> tuple[dict, list[bytes]]:
+    """What `pack` makes bytes of: read from the engine as it is now (on the thread that applies its events)."""
     analytics = codec.dump(engine.analytics)
     tree = {
         'fingerprint': FINGERPRINT,
@@ -81,8 +88,13 @@ def dump(engine: Any) -> bytes:
                   for path, names in PARTS.items() if _part(engine, path) is not None},
         'days': [day.toordinal() for day in analytics.days],
     }
+    return tree, [analytics.state, *analytics.days.values()]
+
+
+def pack(taken: tuple[dict, list[bytes]]) -> bytes:
+    """The bytes of what `take` read: touches no engine, so it may run in another thread."""
+    tree, blobs = taken
     text = orjson.dumps(tree)
-    blobs = [analytics.state, *analytics.days.values()]
     return zlib.compress(struct.pack(f'<{len(blobs) + 2}I', len(text), len(blobs), *map(len, blobs)) + text
                          + b''.join(blobs), 1)
 

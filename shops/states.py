@@ -3,9 +3,9 @@
 A start loads a shop's stored state and replays only what came after it: a demo shop's simulation from the stored
 point on, a live shop's stored events after the state's last one. A state that cannot be used (none yet, written by
 another version of the engine, another profile, taken after the clock's now or too long ago, events stored behind it)
-gives way to a full replay, and the log says why. States are saved once each shop's day has ended (one shop per beat,
-on the event loop, as the engine is between two ticks) and at shutdown, as many as fit in the time given: a shop not
-saved then replays from its last save.
+gives way to a full replay, and the log says why. States are saved once each shop's day has ended (one shop per beat:
+read on the event loop between two ticks, made bytes in a thread) and at shutdown, as many as fit in the time
+given: a shop not saved then replays from its last save.
 """
 import asyncio
 import logging
@@ -81,8 +81,9 @@ class Keeper:
         engine = self.engines[shop_id]
         try:
             async with self.lock(shop_id):  # no batch half-stored and not yet applied
-                data = state.dump(engine)
-                await save_engine_state(self.db(), shop_id, data)
+                taken = state.take(engine)  # on the event loop, between two ticks: the engine as it is
+            data = await asyncio.to_thread(state.pack, taken)  # the slower half, in a thread
+            await save_engine_state(self.db(), shop_id, data)
         except Exception:
             log.exception('shop %s: its state could not be saved; the next start replays its history', shop_id)
         self.saved[shop_id] = engine, _day(engine)
