@@ -77,6 +77,7 @@ async def start() -> None:
         background_tasks.create(memory.run(), name='memory keeper')  # and its tests run the checks below themselves
         background_tasks.create(shops.token_watch.run(), name='revoked tokens')  # what changed behind the app's back
         background_tasks.create(shops.session_watch.run(), name='ended sessions')
+        background_tasks.create(shops.states.run(), name='engine states')  # saved as each shop's day ends
     knowledge_build = background_tasks.create(build_knowledge(), name='knowledge build')
 
 
@@ -104,6 +105,8 @@ async def build_knowledge() -> None:
 async def stop() -> None:
     shutting_down.set()
     await shops.plans.close()  # what-ifs running: their worker processes end with the app
+    if shops.db is not None and not shops.startup_error and not helpers.is_user_simulation():
+        await shops.states.close(STOP_WAIT / 2)  # the next start loads them; a shop not saved in time replays its day
     if knowledge_build is not None:  # its thread stops at the next batch: let it, before the loop closes
         await asyncio.wait([knowledge_build], timeout=STOP_WAIT)
     if shops.coach is not None:

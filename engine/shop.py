@@ -1,4 +1,5 @@
 """One engine per shop: applies events from any source and answers snapshots for every screen of the shop."""
+import math
 from collections import deque
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
@@ -57,6 +58,7 @@ class ShopEngine:
         self.live = False  # False while history is replayed: its notifications are old news
         self.closing = Closing(self.metrics)
         self.failure: str | None = None  # why this shop's figures stopped (shown on its pages); None while it runs
+        self.last_at = -math.inf  # the latest instant of an event applied: a loaded state goes on from there
 
     @classmethod
     def simulated(cls, profile: ShopProfile, clock: Clock, seed: int, history_days: int) -> 'ShopEngine':
@@ -85,6 +87,8 @@ class ShopEngine:
         if self.closing.next_end < event.at:
             self._close_visits(event.at)
         self._apply(event)
+        if event.at > self.last_at:
+            self.last_at = event.at
         for listener in self.listeners:
             listener(event)
         if type(event) is CheckedIn:

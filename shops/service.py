@@ -28,10 +28,11 @@ from store.shops import all_shops, get_shop
 from store.supabase_auth import SupabaseAuth
 from store.tokens import active_tokens
 
-from . import alert_settings
+from . import alert_settings, states
 from .live import LiveShops
 from .plans import Plans
 from .sign_ins import Tickets
+from .states import Keeper
 from .watch import Watch
 
 log = logging.getLogger(__name__)
@@ -58,9 +59,11 @@ class Shops:
     token_watch: Watch = field(init=False)  # by (kind, token hash): open kiosks and /metrics/stream; state: shop id
     session_watch: Watch = field(init=False)  # by user id: open pages of signed-in people; state: store's Standing
     plans: Plans = field(init=False)  # what-ifs running in worker processes; close() ends them (the app's shutdown)
+    states: Keeper = field(init=False)  # saves each engine's state to load at the next start (shops/states.py)
 
     def __post_init__(self) -> None:
         self.plans = Plans(self.engines)
+        self.states = Keeper(self.engines, lambda: self.store, self.shop_lock)
         self.token_watch = Watch(lambda keys: active_tokens(self.store, keys))
         self.session_watch = Watch(lambda user_ids: standings(self.store, user_ids))
         self.live.fresh = self._snapshot_now
@@ -106,8 +109,12 @@ class Shops:
     async def _open_shop(self, shop: Shop) -> None:
         try:
             self.alert_settings[shop.id] = await alert_settings.load(self.store, shop.id)
-            self.start_shop(shop)
-            if shop.mode == 'live':
+            engine = await states.restore(self.store, shop, lambda: self.new_engine(shop),
+                                          self.settings.sim_history_days * 86400.0)  # None: replay the history
+            self.start_shop(shop, engine=engine)
+            if engine is not None:
+                self.states.loaded(shop.id, engine)
+            elif shop.mode == 'live':
                 await self.load_live_events(shop.id)  # before `started`: the API answers only once the events are in
         except Exception as error:
             log.exception('shop %s could not be started', shop.id)
@@ -122,16 +129,20 @@ class Shops:
                     'directly). Open http://%s:%d/setup?code=%s to create the owner account.', self.setup_code, host,
                     self.settings.port, self.setup_code)
 
-    def start_shop(self, shop: Shop, history: Sequence[Event] = ()) -> ShopEngine:
-        """The shop's engine; a demo shop replays its simulated history at once, a live shop the `history` given
-        (its stored events: see load_live_events), else it waits for events. A history that cannot be applied stops
-        this shop alone (stop_shop), never the caller."""
+    def new_engine(self, shop: Shop) -> ShopEngine:
+        """The shop's engine before any event: a demo shop's with its simulation, from sim_history_days ago."""
         profile = ShopProfile.from_dict(shop.id, shop.name, shop.timezone, shop.profile)
         if shop.mode == 'demo':
             seed = shop.profile.get('seed', self.settings.sim_seed ^ zlib.crc32(shop.id.encode()))  # kept
-            engine = ShopEngine.simulated(profile, self.demo_clock, seed, self.settings.sim_history_days)
-        else:
-            engine = ShopEngine(profile, self.real_clock)
+            return ShopEngine.simulated(profile, self.demo_clock, seed, self.settings.sim_history_days)
+        return ShopEngine(profile, self.real_clock)
+
+    def start_shop(self, shop: Shop, history: Sequence[Event] = (), engine: ShopEngine | None = None) -> ShopEngine:
+        """The shop's engine (`engine`: one loaded from its stored state, shops/states.py); a demo shop replays its
+        simulated history at once, a live shop the `history` given (its stored events: see load_live_events), else it
+        waits for events. A history that cannot be applied stops this shop alone (stop_shop), never the caller."""
+        if engine is None:
+            engine = self.new_engine(shop)
             try:
                 engine.apply_all(history)
             except (EventRejected, EngineFailed) as error:

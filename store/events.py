@@ -3,7 +3,7 @@ import math
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -69,6 +69,12 @@ async def load_events(db: Database, shop_id: str, since: float | None = None) ->
     async with db.session() as session:
         rows = await session.execute(query.order_by(Event.at, Event.id))
         return [{**payload, 'id': event_id, 'kind': kind, 'at': at} for event_id, kind, at, payload in rows]
+
+
+async def count_events(db: Database, shop_id: str, until: float) -> int:
+    """How many of the shop's events are at or before `until`."""
+    async with db.reading() as session:
+        return await session.scalar(select(func.count()).where(Event.shop_id == shop_id, Event.at <= until)) or 0
 
 
 def _row(shop_id: str, event: dict[str, Any], index: int) -> dict[str, Any]:

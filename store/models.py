@@ -182,3 +182,11 @@ class AggregateState(Base):
     definitions: Mapped[int] = mapped_column(Integer)
     data: Mapped[bytes] = mapped_column(LargeBinary)
     saved_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class EngineState(Base):
+    """A shop engine's whole state (engine/state.py), so that a restart loads it instead of replaying the history."""
+    __tablename__ = 'engine_states'
+    shop_id: Mapped[str] = mapped_column(String(64), ForeignKey('shops.id', ondelete='CASCADE'), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    saved_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,111 @@
+"""Shop engines stored and loaded instead of replayed (engine/state.py's bytes, kept by store/engine_states.py).
+
+A start loads a shop's stored state and replays only what came after it: a demo shop's simulation from the stored
+point on, a live shop's stored events after the state's last one. A state that cannot be used (none yet, written by
+another version of the engine, another profile, taken after the clock's now or too long ago, events stored behind it)
+gives way to a full replay, and the log says why. States are saved once each shop's day has ended (one shop per beat:
+read on the event loop between two ticks, made bytes in a thread) and at shutdown, as many as fit in the time
+given: a shop not saved then replays from its last save.
+"""
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from datetime import date
+
+from engine import ShopEngine, state
+from engine.events import event_from_dict
+from engine.shop import EngineFailed, EventRejected
+from store.db import Database
+from store.engine_states import load_engine_state, save_engine_state
+from store.events import count_events, load_events
+from store.models import Shop
+
+log = logging.getLogger(__name__)
+
+BEAT = 1.0  # seconds between two shops' saves
+
+
+async def restore(db: Database, shop: Shop, make: Callable[[], ShopEngine], max_age: float) -> ShopEngine | None:
+    """A new engine (`make()`) set to the shop's stored state, with what came after applied; None (and why, in the log)
+    when there is no state or it cannot be used: the caller replays the whole history. `max_age`: seconds behind the
+    clock a demo shop's state may be (older, a full replay is no longer than the catching up)."""
+    data = await load_engine_state(db, shop.id)
+    if data is None:
+        return None
+    started = time.perf_counter()
+    try:
+        engine = make()
+        taken, now = state.header(data), engine.clock.now()
+        if taken.at > now:
+            raise state.StaleState("it was taken after the shop's clock now")
+        if engine.feed is not None and now - taken.at > max_age:
+            raise state.StaleState('it is older than the history a demo shop keeps')
+        after = []
+        if engine.feed is None:
+            if await count_events(db, shop.id, taken.last_at) != taken.events:
+                raise state.StaleState('events were stored behind it (an import)')
+            after = [event_from_dict(data) for data in await load_events(db, shop.id, since=taken.last_at)]
+        state.load_into(engine, data)
+        engine.apply_all(after)
+    except (state.StaleState, EventRejected, EngineFailed, KeyError, TypeError) as error:
+        log.warning('shop %s: its stored state is not used, its history is replayed: %s', shop.id, error)
+        return None
+    log.info('shop %s: state loaded in %.2f s, %d events after it', shop.id, time.perf_counter() - started,
+             len(after))
+    return engine
+
+
+class Keeper:
+    """Saves each running shop's state once its local day has ended, one shop per beat, and at shutdown."""
+
+    def __init__(self, engines: dict[str, ShopEngine], db: Callable[[], Database],
+                 lock: Callable[[str], asyncio.Lock]) -> None:
+        self.engines = engines
+        self.db = db
+        self.lock = lock
+        self.saved: dict[str, tuple[ShopEngine, date]] = {}  # shop -> the engine saved and the local day it was on
+
+    def loaded(self, shop_id: str, engine: ShopEngine) -> None:
+        """A state just loaded counts as saved today."""
+        self.saved[shop_id] = engine, _day(engine)
+
+    async def run(self) -> None:
+        while True:
+            await asyncio.sleep(BEAT)
+            due = next((shop_id for shop_id, engine in list(self.engines.items()) if self._due(shop_id, engine)), None)
+            if due is not None:
+                await self.save(due)
+
+    async def save(self, shop_id: str) -> None:
+        engine = self.engines[shop_id]
+        try:
+            async with self.lock(shop_id):  # no batch half-stored and not yet applied
+                taken = state.take(engine)  # on the event loop, between two ticks: the engine as it is
+            data = await asyncio.to_thread(state.pack, taken)  # the slower half, in a thread
+            await save_engine_state(self.db(), shop_id, data)
+        except Exception:
+            log.exception('shop %s: its state could not be saved; the next start replays its history', shop_id)
+        self.saved[shop_id] = engine, _day(engine)
+
+    async def close(self, seconds: float) -> int:
+        """At shutdown: save every running shop, as many as fit in `seconds`; answers how many."""
+        ends, count = time.monotonic() + seconds, 0
+        for shop_id, engine in list(self.engines.items()):
+            if time.monotonic() > ends:
+                break
+            if engine.failure is None and engine.live:
+                await self.save(shop_id)
+                count += 1
+        log.info('saved the state of %d of %d shops', count, len(self.engines))
+        return count
+
+    def _due(self, shop_id: str, engine: ShopEngine) -> bool:
+        if engine.failure is not None or not engine.live:
+            return False
+        saved = self.saved.get(shop_id)
+        return saved is None or saved[0] is not engine or saved[1] != _day(engine)
+
+
+def _day(engine: ShopEngine) -> date:
+    return engine.profile.local(engine.clock.now()).date()
