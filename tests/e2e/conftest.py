@@ -51,6 +51,18 @@ class App:
             time.sleep(0.2)
         raise RuntimeError(f'the app did not answer /api/health within {STARTS_WITHIN} s')
 
+    def wait_ready(self, monitor: str) -> None:
+        """Until every shop has caught up on its history (the app answers pages before that): /api/health's details,
+        with a monitoring token."""
+        deadline = time.monotonic() + STARTS_WITHIN
+        while time.monotonic() < deadline:
+            health = httpx.get(f'{self.url}/api/health', headers={'Authorization': f'Bearer {monitor}'},
+                               timeout=5).json()
+            if health['shops_ready'] == health['shops']:
+                return
+            time.sleep(0.2)
+        raise RuntimeError(f'the shops were not ready within {STARTS_WITHIN} s')
+
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             self.process.terminate()
