@@ -65,7 +65,7 @@ shops.coach = Coach(settings, retrieve)
 async def start() -> None:
     global knowledge_build
     started = time.perf_counter()
-    await shops.open(exiting)
+    await shops.open()
     if exiting() or shops.startup_error:
         return
     log.info('listed %d shop(s) in %.2f s, starting them in the background; store %s; sign-in %s; demo speed %gx',

@@ -96,9 +96,9 @@ class Shops:
         assert self.db is not None, 'the store opens on startup'
         return self.db
 
-    async def open(self, exiting: Callable[[], bool]) -> None:
+    async def open(self) -> None:
         """Open the store and list the shops: catch_up starts them. `started` is set whatever happens (requests wait
-        for it); `exiting()` says a shutdown was asked for."""
+        for it)."""
         try:
             try:
                 self.db = await Database.open(self.settings.sqlalchemy_url)
