@@ -19,8 +19,8 @@ from .helpers import OWNER_EMAIL, OWNER_PASSWORD, sign_in
 
 @pytest.fixture
 async def listed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Shop]:
-    """Three shops in the store before the app starts (First Cuts, the owner's dashboard's; Second Cuts; Third Cuts,
-    live, with an API and a monitoring token); nothing starts until the test says so."""
+    """Three shops in the store before the app starts (First Cuts, the owner's dashboard's, with a kiosk token;
+    Second Cuts; Third Cuts, live, with an API and a monitoring token); nothing starts until the test says so."""
     monkeypatch.setenv('CHAIRSIDE_CATCH_UP_HELD', 'true')
     monkeypatch.setenv('CHAIRSIDE_SIM_HISTORY_DAYS', '8')
     db = await Database.open(f'sqlite+aiosqlite:///{(tmp_path / "chairside.db").resolve()}')
@@ -29,7 +29,8 @@ async def listed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, S
         account = await create_owner(db, OWNER_EMAIL, OWNER_PASSWORD, 'First Cuts', 'Europe/London', profile)
         second = await create_shop(db, account.user_id, 'Second Cuts', 'Europe/London', profile)
         third = await create_shop(db, account.user_id, 'Third Cuts', 'Europe/London', profile, mode='live')
-        return {'first': Shop(account.shops[0].shop_id, ''), 'second': Shop(second.id, ''),
+        first = account.shops[0].shop_id
+        return {'first': Shop(first, (await create_token(db, first, 'kiosk', 'TV'))[1]), 'second': Shop(second.id, ''),
                 'third': Shop(third.id, (await create_token(db, third.id, 'api', 'Till'))[1],
                               (await create_token(db, third.id, 'monitor', 'Uptime'))[1])}
     finally:
@@ -46,6 +47,9 @@ async def test_a_page_of_a_shop_not_started_says_it_is_catching_up_and_fills_in_
     await reports.should_see(marker='catching-up')  # signed in: the dashboard
     await reports.open('/reports')
     await reports.should_see("Catching up on this shop's history (0 of 3 shops ready)")
+    tv = create_user()
+    await tv.open(f'/kiosk/{listed["first"].token}')
+    await tv.should_see("Catching up on the shop's history")
 
     shops = app.state.shops
     assert await shops.start_next() == listed['first'].id  # its pages are open: it goes before the others
@@ -54,6 +58,8 @@ async def test_a_page_of_a_shop_not_started_says_it_is_catching_up_and_fills_in_
     await user.should_see('Live')
     await reports.should_see(marker='report-title')
     await reports.should_not_see(marker='catching-up')
+    await tv.should_not_see("Catching up on the shop's history")
+    await tv.should_see('First Cuts')
 
 
 async def test_the_api_asks_to_retry_while_a_shop_catches_up_and_keeps_the_events_posted_meanwhile(

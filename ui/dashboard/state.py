@@ -75,7 +75,7 @@ class SessionState:
         if isinstance(update, CatchingUp):
             self.catching_up, self.updated, self.engine_ok = str(update), 'Catching up…', False
             return
-        self.engine_ok = False
+        self.engine_ok, self.catching_up = False, ''
         self.updated = update + (f' (last update {self.last_update})' if self.last_update else '')
         self.shown = None  # the next snapshot is copied in full, which sets these back
 
