@@ -11,12 +11,6 @@ class StartOrder:
         self._queued: dict[str, None] = dict.fromkeys(shop_ids)  # not started yet, in the order listed
         self._wanted: dict[str, None] = {}  # the queued ones someone waits for, in the order first asked for
 
-    def __contains__(self, shop_id: str) -> bool:
-        return shop_id in self._queued
-
-    def __len__(self) -> int:
-        return len(self._queued)
-
     def want(self, shop_id: str) -> None:
         """Someone waits for the shop: it goes after those waited for longer, before all the others."""
         if shop_id in self._queued:
