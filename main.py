@@ -65,14 +65,15 @@ shops.coach = Coach(settings, retrieve)
 async def start() -> None:
     global knowledge_build
     started = time.perf_counter()
-    await shops.open(exiting)
+    await shops.open()
     if exiting() or shops.startup_error:
         return
+    log.info('listed %d shop(s) in %.2f s, starting them in the background; store %s; sign-in %s; demo speed %gx',
+             len(shops.listed), time.perf_counter() - started, shops.store.dialect,
+             'Supabase' if shops.supabase else 'local accounts', settings.sim_speed)
     loop.tick()
-    log.info('started %d shop(s) in %.2f s; store %s; sign-in %s; demo speed %gx', len(shops.engines),
-             time.perf_counter() - started, shops.store.dialect, 'Supabase' if shops.supabase else 'local accounts',
-             settings.sim_speed)
     background_tasks.create(loop.run(), name='engine loop')
+    background_tasks.create(shops.catch_up(exiting), name='catch up')  # pages are served meanwhile
     if not helpers.is_user_simulation():  # a test process starts many apps: their objects must stay collectable,
         background_tasks.create(memory.run(), name='memory keeper')  # and its tests run the checks below themselves
         background_tasks.create(shops.token_watch.run(), name='revoked tokens')  # what changed behind the app's back
@@ -127,6 +128,8 @@ health.create(loop, lambda: {
     'subscribers': shops.live.subscribers,  # what the engines publish to: a dashboard subscribes 3 parts
     'pages_per_shop': shops.live.pages_per_shop(),
     'tick_seconds': round(loop.tick_seconds, 4),
+    'shops_ready': len(shops.engines),  # started; `shops` counts those still catching up on their history too
+    'shops': len(shops.engines) + len(shops.listed),
     'allocator': allocator.current(),
     'memory_sweeps': memory.sweeps,
     'last_sweep_seconds': round(memory.last_sweep_seconds, 3),

@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     sim_speed: float = Field(1.0, ge=0, le=3600)  # simulated seconds per real second; 0: moved by hand only (tests)
     sim_history_days: int = Field(120, ge=8, le=400)  # replayed on start: last week to compare, 90-day retention
     shop_timezone: str = ''  # empty: this machine's time zone
+    catch_up_held: bool = False  # shops listed at start wait to be started one by one by hand (tests drive the start)
 
     database_url: str = ''  # empty: SQLite in the data folder
     knowledge_dir: Path | None = None  # empty: data_dir/knowledge

@@ -19,8 +19,8 @@ UNKNOWN = ('This monitoring token is unknown or revoked: make one in Settings > 
            'it as "Authorization: Bearer <token>", or leave the header out for the status alone.')
 DESCRIPTION = """`status` is `ok` or `degraded` (the engine stopped or failing, or the store not open), for anyone.
 With a monitoring token, or signed in as the owner, the answer adds `engine_running`, `seconds_since_tick`, `ticks`,
-`engine_errors`, `shops`, `shops_watched`, `sessions` (open pages), `subscribers`, `pages_per_shop`, `knowledge`,
-`coach_providers` and the store's state."""
+`engine_errors`, `shops`, `shops_ready` (started; the others are catching up on their history), `shops_watched`,
+`sessions` (open pages), `subscribers`, `pages_per_shop`, `knowledge`, `coach_providers` and the store's state."""
 
 
 def create(loop: EngineLoop, details: Callable[[], dict], store: Callable[[], Database]) -> None:
@@ -40,7 +40,6 @@ def create(loop: EngineLoop, details: Callable[[], dict], store: Callable[[], Da
             'ticks': loop.ticks,  # with main.py's `tick_seconds`: a bench sampling both reads each tick's time once
             'engine_errors': len(loop.errors),
             'shops_stopped': {shop_id: engine.failure for shop_id, engine in loop.engines.items() if engine.failure},
-            'shops': len(loop.engines),
             'shops_watched': loop.snapshots,  # snapshotted in the last tick: the others have no page open
             **more,
         }

@@ -26,6 +26,7 @@ from .auth import UNKNOWN, bearer, shop_access
 FIGURES = ('revenue', 'tips', 'bookings', 'reviews', 'satisfaction', 'utilization')
 CHECK_EVERY = 0.1  # seconds between looks at the engine, for the stream
 AT_LEAST_EVERY = 1.0  # seconds: a snapshot even when nothing happened
+RETRY_AFTER = 5  # seconds, for a shop still catching up on its history (asking moves it ahead of the others)
 SNAPSHOT_DOC = """The shop's figures now: `today` (revenue, tips, bookings, reviews, satisfaction, utilization,
 services) and `last_week` (the same weekday a week before, at the same time of day), `trends` (percentage change
 against last week, null when there is nothing to compare), and the live floor: `chairs`, `queue`, `waiting`,
@@ -42,10 +43,15 @@ def snapshot_json(snapshot: Snapshot) -> dict[str, Any]:
 
 
 def running_engine(shops: Shops, shop_id: str) -> ShopEngine:
-    """The shop's engine, looked up on each use (a restart replaces it); 503 while it starts or when it stopped."""
+    """The shop's engine, looked up on each use (a restart replaces it); 503 while it starts (with Retry-After, and
+    the shop then starts before those nobody waits for) or when it stopped."""
     engine = shops.engines.get(shop_id)
     if engine is None:
-        raise HTTPException(503, 'The shop is starting: try again in a few seconds.')
+        progress = shops.catching_up(shop_id)
+        raise HTTPException(503, f'The shop is catching up on its history after a restart ({progress.ready:,} of '
+                                 f'{progress.total:,} shops ready): try again in {RETRY_AFTER} seconds.'
+                            if progress else 'The shop is starting: try again in a few seconds.',
+                            headers={'Retry-After': str(RETRY_AFTER)})
     if engine.failure is not None:
         raise HTTPException(503, f'{engine.failure}.')
     return engine
@@ -70,7 +76,8 @@ def create(shops: Shops) -> None:
              responses={200: {'content': {'text/event-stream': {}}, 'description': 'A stream of snapshots'}})
     async def stream(request: Request, shop_id: Annotated[str, Depends(access)],
                      credentials: Annotated[HTTPAuthorizationCredentials, Depends(bearer)]) -> StreamingResponse:
-        running_engine(shops, shop_id)
+        if shops.catching_up(shop_id) is None:  # else the stream starts with the shop's first snapshot
+            running_engine(shops, shop_id)
         return StreamingResponse(_snapshots(shops, shop_id, request, credentials.credentials),
                                  media_type='text/event-stream',
                                  headers={'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no'})

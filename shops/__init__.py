@@ -2,8 +2,8 @@
 
 Used by ui/ and api/, and imports neither (tests/unit/test_layers.py). main.py makes one `Shops` and opens it.
 """
-from .live import LiveShops, Published, Update
+from .live import CatchingUp, LiveShops, Published, Update
 from .plans import PlanBusy, Plans
 from .service import Shops
 
-__all__ = ['LiveShops', 'PlanBusy', 'Plans', 'Published', 'Shops', 'Update']
+__all__ = ['CatchingUp', 'LiveShops', 'PlanBusy', 'Plans', 'Published', 'Shops', 'Update']

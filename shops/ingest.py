@@ -2,7 +2,8 @@
 
 The callers (the HTTP API, imports) have checked the events already; should applying a checked batch still fail (a
 fault the checks missed), its new events are taken back out of the store and the engine is rebuilt without them, so
-the shop runs on with everything it had before.
+the shop runs on with everything it had before. A live shop still catching up on its history at start has its events
+stored only: its start reads them with the rest.
 """
 import logging
 from collections.abc import Sequence
@@ -42,11 +43,18 @@ class Ingested:
     duplicates: int  # already stored (or repeated in the batch): not counted again
 
 
-def live_engine(shops: Shops, shop_id: str) -> ShopEngine:
-    """The engine that takes the shop's events, or NotTaken saying why there is none now."""
+def live_engine(shops: Shops, shop_id: str) -> ShopEngine | None:
+    """The engine that takes the shop's events; None for a live shop still catching up on its history (its events
+    are stored, and applied as it starts); or NotTaken saying why the shop takes none now."""
     engine = shops.engines.get(shop_id)
     if engine is None:
-        raise NotTaken(503, 'The shop is starting: try again in a few seconds.')
+        listed = shops.listed.get(shop_id)
+        if listed is None:
+            raise NotTaken(503, 'The shop is starting: try again in a few seconds.')
+        if listed.mode != 'live':
+            raise NotTaken(409, DEMO)
+        shops.catching_up(shop_id)  # someone waits for it: it starts before the shops nobody waits for
+        return None
     if engine.feed is not None:
         raise NotTaken(409, DEMO)
     if engine.failure is not None:
@@ -59,6 +67,8 @@ async def ingest(shops: Shops, shop_id: str, rows: Sequence[dict[str, Any]], eve
     async with shops.shop_lock(shop_id):
         engine = live_engine(shops, shop_id)  # the mode may have changed while the caller read the body
         new_ids = await insert_new_events(shops.store, shop_id, list(rows))
+        if engine is None:  # the shop's start reads the store after this (it takes the lock): nothing is missed
+            return Ingested(len(new_ids), len(rows) - len(new_ids))
         fresh, seen = [], set()
         for event in events:
             if event.id in new_ids and event.id not in seen:

@@ -39,7 +39,18 @@ class Published:
         return view
 
 
-Update = Published | str  # a snapshot, or a sentence saying why the shop's figures have stopped
+@dataclass(frozen=True, slots=True)
+class CatchingUp:
+    """A shop listed at start whose engine is not made yet: its figures come once it has caught up on its history."""
+    ready: int  # shops started so far
+    total: int
+
+    def __str__(self) -> str:
+        return (f"Catching up on this shop's history ({self.ready} of {self.total} shops ready): its figures appear "
+                'here by themselves in a moment.')
+
+
+Update = Published | str | CatchingUp  # a snapshot, why the shop's figures have stopped, or that they are coming
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +69,7 @@ class LiveShops:
         self.pages: dict[str, OpenPage] = {}  # by client id
         self.latest: dict[str, Update] = {}  # so a new page shows figures (or why they stopped) at once
         self.closed = 0  # pages closed since the process started
-        self.fresh: Callable[[str], Snapshot | None] = lambda shop_id: None  # the shop's snapshot now (set by Shops)
+        self.fresh: Callable[[str], Snapshot | CatchingUp | None] = lambda shop_id: None  # now (set by Shops)
 
     def _event(self, shop_id: str) -> Event[Update]:
         if shop_id not in self._events:
@@ -73,7 +84,8 @@ class LiveShops:
         self.latest[snapshot.shop_id] = published
         self._event(snapshot.shop_id).emit(published)
 
-    def report_failure(self, shop_id: str, message: str) -> None:
+    def report_failure(self, shop_id: str, message: str | CatchingUp) -> None:
+        """Why the shop shows no figures: they stopped (a sentence), or it is catching up on its history."""
         self.latest[shop_id] = message
         self._event(shop_id).emit(message)
 
@@ -98,10 +110,13 @@ class LiveShops:
         return event is not None and bool(event.callbacks)
 
     def _refresh(self, shop_id: str) -> None:
-        """The shop's latest snapshot made now (unless its figures have stopped: then the latest says why)."""
-        snapshot = self.fresh(shop_id)
-        if snapshot is not None:
-            self.publish(snapshot)
+        """The shop's latest snapshot made now (unless its figures have stopped, or are yet to come: the latest says
+        why)."""
+        fresh = self.fresh(shop_id)
+        if isinstance(fresh, CatchingUp):
+            self.latest[shop_id] = fresh
+        elif fresh is not None:
+            self.publish(fresh)
 
     @property
     def subscribers(self) -> int:

@@ -3,17 +3,25 @@
 `Shops` is what the pages (ui/) and the HTTP API (api/) are given: the store, the engines, the live fan-out, the
 coach and the knowledge base, the what-if plans running (plans.py), the watches that end what a revoked token or an
 ended session opened. main.py makes one and opens it at start.
+
+At start the shops are only listed (`open`): pages are served at once, and `catch_up` then starts the shops one at a
+time in the background, the ones someone waits for first (start_order.py). Until its engine is made, a shop's pages
+say it is catching up (`catching_up`), and its live events posted meanwhile are stored, to be applied as it starts.
 """
 import asyncio
 import logging
 import secrets
+import time
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from nicegui import run
+
 from coach import Coach
 from engine import Event, ShopEngine, ShopProfile, SimClock, Snapshot, demo_profile
 from engine.alerts import AlertSettings, Notification
+from engine.clock import Clock
 from engine.events import event_from_dict
 from engine.loop import EngineLoop
 from engine.shop import EngineFailed, EventRejected
@@ -29,9 +37,10 @@ from store.supabase_auth import SupabaseAuth
 from store.tokens import active_tokens
 
 from . import alert_settings, states
-from .live import LiveShops
+from .live import CatchingUp, LiveShops
 from .plans import Plans
 from .sign_ins import Tickets
+from .start_order import StartOrder
 from .states import Keeper
 from .watch import Watch
 
@@ -43,13 +52,15 @@ class Shops:
     settings: Settings
     demo_clock: SimClock  # shared by every demo shop, so the speed control moves them together
     live: LiveShops = field(default_factory=LiveShops)
-    engines: dict[str, ShopEngine] = field(default_factory=dict)
+    engines: dict[str, ShopEngine] = field(default_factory=dict)  # started shops only: the engine loop runs these
+    listed: dict[str, Shop] = field(default_factory=dict)  # listed at start, not started yet (catch_up starts them)
+    order: StartOrder = field(default_factory=StartOrder)  # which listed shop starts next
     real_clock: SimClock = field(default_factory=SimClock)
     knowledge: KnowledgeBase | None = None  # built in the background; the app is usable meanwhile
     coach: Coach | None = None  # each tab's chat asks it
     db: Database | None = None  # opened by open()
     supabase: SupabaseAuth | None = None
-    started: asyncio.Event = field(default_factory=asyncio.Event)  # set once open() has finished, whatever happened
+    started: asyncio.Event = field(default_factory=asyncio.Event)  # set once open() listed the shops, whatever happened
     startup_error: str = ''  # a sentence for the person at the browser when the store could not be opened
     setup_code: str = ''  # while there is no owner: what /setup asks for when others can reach it
     locks: dict[str, asyncio.Lock] = field(default_factory=dict)  # per shop: storing+applying vs. rebuilding
@@ -68,11 +79,14 @@ class Shops:
         self.session_watch = Watch(lambda user_ids: standings(self.store, user_ids))
         self.live.fresh = self._snapshot_now
 
-    def _snapshot_now(self, shop_id: str) -> Snapshot | None:
+    def _snapshot_now(self, shop_id: str) -> Snapshot | CatchingUp | None:
         """For a page opening on a shop nobody watched: the engine loop has not snapshotted it meanwhile. Should the
-        snapshot fail, the page opens on the one before, and the loop's next tick (the shop watched now) says so."""
+        snapshot fail, the page opens on the one before, and the loop's next tick (the shop watched now) says so. A
+        shop not started yet says how far the start is, and is started before those nobody waits for."""
         engine = self.engines.get(shop_id)
-        if engine is None or engine.failure is not None:
+        if engine is None:
+            return self.catching_up(shop_id)
+        if engine.failure is not None:
             return None
         try:
             return engine.snapshot()
@@ -85,9 +99,9 @@ class Shops:
         assert self.db is not None, 'the store opens on startup'
         return self.db
 
-    async def open(self, exiting: Callable[[], bool]) -> None:
-        """Open the store and start every shop; one that cannot start stops alone and says why. `started` is set
-        whatever happens (requests wait for it); `exiting()` says a shutdown was asked for: the start ends early."""
+    async def open(self) -> None:
+        """Open the store and list the shops: catch_up starts them. `started` is set whatever happens (requests wait
+        for it)."""
         try:
             try:
                 self.db = await Database.open(self.settings.sqlalchemy_url)
@@ -99,27 +113,81 @@ class Shops:
             self.supabase = SupabaseAuth.from_settings(self.db, self.settings)
             if not await has_owner(self.store):
                 self._announce_setup_code()
-            for shop in await all_shops(self.store):
-                if exiting():
-                    return
-                await self._open_shop(shop)
+            self.listed = {shop.id: shop for shop in await all_shops(self.store)}
+            self.order = StartOrder(self.listed)
         finally:
             self.started.set()
 
-    async def _open_shop(self, shop: Shop) -> None:
+    def catching_up(self, shop_id: str) -> CatchingUp | None:
+        """None once the shop is started (or unknown); else how far the start is. Asking says someone waits for the
+        shop: it starts before those nobody waits for."""
+        if shop_id not in self.listed:
+            return None
+        self.order.want(shop_id)
+        return self._progress()
+
+    def profile(self, shop_id: str) -> ShopProfile | None:
+        """The shop's profile, started or still catching up; None for a shop not run here."""
+        engine = self.engines.get(shop_id)
+        if engine is not None:
+            return engine.profile
+        shop = self.listed.get(shop_id)
+        return None if shop is None else ShopProfile.from_dict(shop.id, shop.name, shop.timezone, shop.profile)
+
+    def clock(self, shop_id: str) -> Clock:
+        """The clock the shop runs on, started or still catching up: the demo shops' shared one, or real time."""
+        engine = self.engines.get(shop_id)
+        if engine is not None:
+            return engine.clock
+        shop = self.listed.get(shop_id)
+        return self.demo_clock if shop is not None and shop.mode == 'demo' else self.real_clock
+
+    def _progress(self) -> CatchingUp:
+        return CatchingUp(len(self.engines), len(self.engines) + len(self.listed))
+
+    async def catch_up(self, exiting: Callable[[], bool]) -> None:
+        """Start the listed shops one by one, the event loop answering pages between them (each replay is made in a
+        thread: see make_engine). Held (settings.catch_up_held), a test starts them itself with start_next."""
+        if self.settings.catch_up_held:
+            return
+        started = time.perf_counter()
+        while not exiting() and await self.start_next() is not None:
+            pass
+        if not self.listed:
+            log.info('every shop ready (%d) after %.1f s', len(self.engines), time.perf_counter() - started)
+
+    async def start_next(self) -> str | None:
+        """Starts the shop that is next in the order; its id, or None when none is left."""
+        shop_id = self.order.next()
+        if shop_id is None:
+            return None
+        shop = self.listed[shop_id]
         try:
             self.alert_settings[shop.id] = await alert_settings.load(self.store, shop.id)
-            engine = await states.restore(self.store, shop, lambda: self.new_engine(shop),
-                                          self.settings.sim_history_days * 86400.0)  # None: replay the history
-            self.start_shop(shop, engine=engine)
-            if engine is not None:
-                self.states.loaded(shop.id, engine)
-            elif shop.mode == 'live':
-                await self.load_live_events(shop.id)  # before `started`: the API answers only once the events are in
+            async with self.shop_lock(shop.id):  # a live shop's events posted meanwhile are stored before it reads
+                loaded = await states.restore(self.store, shop, lambda: self.new_engine(shop),
+                                              self.settings.sim_history_days * 86400.0)  # None: replay the history
+                history = _events(shop.id, await load_events(self.store, shop.id)) \
+                    if shop.mode == 'live' and loaded is None else ()
+                engine = await run.io_bound(self.make_engine, shop, history, loaded)  # pages answered meanwhile
+                if engine is not None and shop.id in self.listed:  # None: shutting down; unlisted: started anew
+                    self._install(shop, engine)
+                    if loaded is not None:
+                        self.states.loaded(shop.id, engine)
+        except (EventRejected, EngineFailed) as error:
+            self._rejected(shop, error)
         except Exception as error:
             log.exception('shop %s could not be started', shop.id)
             self.stop_shop(shop, f'Figures stopped: the shop could not be started ({type(error).__name__}); see the '
                                  'server log')
+        self._tell_waiting()
+        return shop.id
+
+    def _tell_waiting(self) -> None:
+        """The pages of shops still catching up learn how far the start is (only those open: the others ask)."""
+        for shop_id in self.order.wanted():
+            if self.live.watched(shop_id):
+                self.live.report_failure(shop_id, self._progress())
 
     def _announce_setup_code(self) -> None:
         """At a start with no owner yet: the code that /setup asks for when others can reach it, in the log."""
@@ -129,6 +197,20 @@ class Shops:
                     'directly). Open http://%s:%d/setup?code=%s to create the owner account.', self.setup_code, host,
                     self.settings.port, self.setup_code)
 
+    def start_shop(self, shop: Shop, history: Sequence[Event] = ()) -> ShopEngine:
+        """The shop's engine; a demo shop replays its simulated history at once, a live shop the `history` given
+        (its stored events: see load_live_events), else it waits for events. A history that cannot be applied stops
+        this shop alone (stop_shop), never the caller."""
+        try:
+            return self._install(shop, self.make_engine(shop, history))
+        except (EventRejected, EngineFailed) as error:
+            return self._rejected(shop, error)
+
+    def _rejected(self, shop: Shop, error: EventRejected | EngineFailed) -> ShopEngine:
+        log.error('shop %s: its stored events cannot be applied: %s', shop.id, error, exc_info=error)
+        return self.stop_shop(shop, f'Figures stopped: the stored event "{error.event.id}" ({error.event.kind}) '
+                                    'cannot be applied; see the server log')
+
     def new_engine(self, shop: Shop) -> ShopEngine:
         """The shop's engine before any event: a demo shop's with its simulation, from sim_history_days ago."""
         profile = ShopProfile.from_dict(shop.id, shop.name, shop.timezone, shop.profile)
@@ -137,27 +219,30 @@ class Shops:
             return ShopEngine.simulated(profile, self.demo_clock, seed, self.settings.sim_history_days)
         return ShopEngine(profile, self.real_clock)
 
-    def start_shop(self, shop: Shop, history: Sequence[Event] = (), engine: ShopEngine | None = None) -> ShopEngine:
-        """The shop's engine (`engine`: one loaded from its stored state, shops/states.py); a demo shop replays its
-        simulated history at once, a live shop the `history` given (its stored events: see load_live_events), else it
-        waits for events. A history that cannot be applied stops this shop alone (stop_shop), never the caller."""
-        if engine is None:
-            engine = self.new_engine(shop)
-            try:
-                engine.apply_all(history)
-            except (EventRejected, EngineFailed) as error:
-                log.error('shop %s: its stored events cannot be applied: %s', shop.id, error, exc_info=error)
-                return self.stop_shop(shop, f'Figures stopped: the stored event "{error.event.id}" '
-                                            f'({error.event.kind}) cannot be applied; see the server log')
+    def make_engine(self, shop: Shop, history: Sequence[Event] = (), loaded: ShopEngine | None = None) -> ShopEngine:
+        """The shop's engine with its history in (`loaded`: from its stored state, shops/states.py): the long part of
+        a start (a replay, or a demo shop's days since its state was saved). Nothing else sees the engine until it is
+        installed, so this may run in a thread while the event loop drives the other shops."""
+        engine = self.new_engine(shop) if loaded is None else loaded
+        engine.apply_all(history)
         if shop.id in self.alert_settings:
             engine.alerts.settings = self.alert_settings[shop.id]
         engine.advance()
+        return engine
+
+    def _install(self, shop: Shop, engine: ShopEngine) -> ShopEngine:
+        """On the event loop: the engine runs from now on, and the shop's pages get its figures."""
         engine.go_live()
+        self._unlist(shop.id)
         self.engines[shop.id] = engine
         self.live.publish(engine.snapshot(), fresh=True)
         log.info('shop %s (%s) started in %s mode: %d events', shop.id, shop.name, shop.mode,
                  engine.metrics.events_applied)
         return engine
+
+    def _unlist(self, shop_id: str) -> None:
+        self.listed.pop(shop_id, None)
+        self.order.remove(shop_id)
 
     def stop_shop(self, shop: Shop, message: str) -> ShopEngine:
         """The shop stops alone and says why: an engine without figures stands in, so that its pages open with the
@@ -168,6 +253,7 @@ class Shops:
             profile = replace(demo_profile('UTC', shop.id), name=shop.name)
         engine = ShopEngine(profile, self.real_clock)
         engine.failure = message
+        self._unlist(shop.id)
         self.engines[shop.id] = engine
         self.live.report_failure(shop.id, message)
         return engine

@@ -13,7 +13,9 @@ import time
 from collections.abc import Callable
 from datetime import date
 
-from engine import ShopEngine, state
+from nicegui import run
+
+from engine import Event, ShopEngine, state
 from engine.events import event_from_dict
 from engine.shop import EngineFailed, EventRejected
 from store.db import Database
@@ -35,24 +37,35 @@ async def restore(db: Database, shop: Shop, make: Callable[[], ShopEngine], max_
         return None
     started = time.perf_counter()
     try:
-        engine = make()
-        taken, now = state.header(data), engine.clock.now()
-        if taken.at > now:
-            raise state.StaleState("it was taken after the shop's clock now")
-        if engine.feed is not None and now - taken.at > max_age:
-            raise state.StaleState('it is older than the history a demo shop keeps')
+        taken = await run.io_bound(state.header, data)  # CPU (the whole state unpacked): off the event loop
+        if taken is None:  # shutting down
+            return None
         after = []
-        if engine.feed is None:
+        if shop.mode == 'live':
             if await count_events(db, shop.id, taken.last_at) != taken.events:
                 raise state.StaleState('events were stored behind it (an import)')
             after = [event_from_dict(data) for data in await load_events(db, shop.id, since=taken.last_at)]
-        state.load_into(engine, data)
-        engine.apply_all(after)
+        engine = await run.io_bound(_load, make, data, taken, after, max_age)
     except (state.StaleState, EventRejected, EngineFailed, KeyError, TypeError) as error:
         log.warning('shop %s: its stored state is not used, its history is replayed: %s', shop.id, error)
         return None
+    if engine is None:  # shutting down
+        return None
     log.info('shop %s: state loaded in %.2f s, %d events after it', shop.id, time.perf_counter() - started,
              len(after))
+    return engine
+
+
+def _load(make: Callable[[], ShopEngine], data: bytes, taken: state.Header, after: list[Event],
+          max_age: float) -> ShopEngine:
+    engine = make()
+    now = engine.clock.now()
+    if taken.at > now:
+        raise state.StaleState("it was taken after the shop's clock now")
+    if engine.feed is not None and now - taken.at > max_age:
+        raise state.StaleState('it is older than the history a demo shop keeps')
+    state.load_into(engine, data)
+    engine.apply_all(after)
     return engine
 
 

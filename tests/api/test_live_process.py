@@ -25,6 +25,7 @@ def recent_visit(n: int) -> list[dict]:
 def running(tmp_path: Path, knowledge_dir: str) -> Iterator[tuple[App, Shop]]:
     app, shop = live_app(tmp_path, knowledge_dir)
     app.start()
+    app.wait_ready(shop.monitor)
     yield app, shop
     app.stop()
 
@@ -38,6 +39,7 @@ def test_events_acknowledged_before_a_sigkill_are_there_after_the_restart(runnin
     app.process.send_signal(signal.SIGKILL)
     app.process.wait(10)
     app.start()
+    app.wait_ready(shop.monitor)
     metrics = httpx.get(f'{app.url}/api/shops/{shop.id}/metrics', headers=headers).json()
     assert metrics['events_applied'] == 400 and metrics['simulated'] is False
     again = httpx.post(f'{app.url}/api/shops/{shop.id}/events', json={'events': events}, headers=headers)

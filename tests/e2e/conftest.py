@@ -51,6 +51,20 @@ class App:
             time.sleep(0.2)
         raise RuntimeError(f'the app did not answer /api/health within {STARTS_WITHIN} s')
 
+    def wait_ready(self, monitor: str) -> None:
+        """Until every shop has caught up on its history (the app answers pages before that) and the engine loop has
+        ticked them all once: /api/health's details, with a monitoring token."""
+        deadline, ready_at = time.monotonic() + STARTS_WITHIN, None
+        while time.monotonic() < deadline:
+            health = httpx.get(f'{self.url}/api/health', headers={'Authorization': f'Bearer {monitor}'},
+                               timeout=5).json()
+            if ready_at is not None and health['ticks'] > ready_at:
+                return
+            if ready_at is None and health['shops_ready'] == health['shops']:
+                ready_at = health['ticks']
+            time.sleep(0.2)
+        raise RuntimeError(f'the shops were not ready within {STARTS_WITHIN} s')
+
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             self.process.terminate()

@@ -39,6 +39,7 @@ def running(tmp_path: Path, knowledge_dir: str) -> Iterator[tuple[App, Shop, Sho
     first, second = two_live_shops(tmp_path)
     app = App(tmp_path, CHAIRSIDE_KNOWLEDGE_DIR=knowledge_dir, CHAIRSIDE_SHOP_TIMEZONE='Europe/London')
     app.start()
+    app.wait_ready(first.monitor)
     yield app, first, second
     app.stop()
 
@@ -58,6 +59,7 @@ def test_no_route_answers_a_server_error_and_a_restart_serves_every_shop(running
 
     app.stop()
     app.start()
+    app.wait_ready(shop.monitor)
     health = httpx.get(f'{app.url}/api/health', headers={'Authorization': f'Bearer {shop.monitor}'}).json()
     assert health['status'] == 'ok' and health['shops_stopped'] == {}
     for each, applied in ((shop, accepted), (other, 0)):

@@ -73,6 +73,7 @@ def poisoned(tmp_path: Path, knowledge_dir: str) -> Iterator[tuple[App, Shop, Sh
 def test_a_failing_shop_stops_alone_the_others_serve_and_sigterm_ends_it_all_with_streams_and_pages_open(poisoned):
     app, poisoned_shop, healthy = poisoned
     app.start()  # answers /api/health within its 30 s: the start no longer hangs
+    app.wait_ready(healthy.monitor)
     health = httpx.get(f'{app.url}/api/health', headers={'Authorization': f'Bearer {healthy.monitor}'}).json()
     assert health['status'] == 'degraded' and list(health['shops_stopped']) == [poisoned_shop.id]
     response = httpx.get(f'{app.url}/api/shops/{healthy.id}/metrics', headers=healthy.headers)

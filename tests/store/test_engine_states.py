@@ -19,7 +19,9 @@ NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC).timestamp()
 
 async def _shops(db_url: str, clock: SimClock) -> Shops:
     shops = Shops(Settings(database_url=db_url, sim_history_days=60), clock, real_clock=clock)
-    await shops.open(lambda: False)
+    await shops.open()
+    while await shops.start_next() is not None:  # what catch_up does in the app, here in the test's own time
+        pass
     return shops
 
 

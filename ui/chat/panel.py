@@ -22,7 +22,7 @@ def create(shops: Shops, account: Account, shop_id: str, *, compact: bool = Fals
             with ui.row().classes('w-full items-center justify-between'):
                 ui.label('Ask the coach').classes('text-lg font-medium')
                 link = ui.link('Open the coach', '/coach').classes('text-sm').mark('chat-open-coach')
-        session = ChatSession(shops, account.user_id, shop_id, ChatView(shops.engines[shop_id].profile.tz, height))
+        session = ChatSession(shops, account.user_id, shop_id, ChatView(shops.profile(shop_id).tz, height))
         if compact:  # the full page resumes the conversation begun here
             session.on_conversations_changed.append(lambda: _point(link, session.conversation_id))
         session.view.scroll.bind_visibility_from(session, 'empty', backward=lambda e: not e)

@@ -20,6 +20,8 @@ from .record import Record, from_messages, title_of
 from .view import ChatView
 
 log = logging.getLogger('chairside.chat')
+CATCHING_UP = ('This shop is catching up on its history after a restart, so the coach sees none of its figures yet: '
+               'ask again in a moment for an answer from them.')
 
 
 class ChatSession:
@@ -119,6 +121,8 @@ class ChatSession:
 
         def snapshot():  # the figures the shop's pages show then (none if it stopped)
             return self.shops.live.snapshot(self.shop_id)
+        if self.shops.catching_up(self.shop_id):
+            bubble.notice(CATCHING_UP)
         record = await stream_answer(self.coach, self.shops.knowledge, snapshot, self.shop_id, question, history,
                                      bubble, replaces, shop)
         try:

@@ -6,6 +6,7 @@ from store.accounts import Account
 
 from .. import theme
 from ..chat import panel as chat_panel
+from ..shared import catching_up
 from . import (
     activity_feed,
     activity_panel,
@@ -22,11 +23,11 @@ from .state import ChairView, SessionState
 
 
 def create(shops: Shops, account: Account, shop_id: str) -> None:
-    engine = shops.engines[shop_id]
-    state = SessionState(chairs=[ChairView() for _ in engine.profile.barbers])
+    profile = shops.profile(shop_id)  # the shop may still be catching up on its history: the page says so
+    state = SessionState(chairs=[ChairView() for _ in profile.barbers])
     shops.live.subscribe(shop_id, state.receive)
     theme.apply()
-    is_owner_of_demo = engine.feed is not None and account.role_in(shop_id) == 'owner'
+    is_owner_of_demo = shops.clock(shop_id) is shops.demo_clock and account.role_in(shop_id) == 'owner'
     notifications = NotificationCenter(shops, shop_id, account.user_id)
     notifications.create()
     shops.live.subscribe(shop_id, notifications.receive)
@@ -37,6 +38,7 @@ def create(shops: Shops, account: Account, shop_id: str) -> None:
                 .mark('closed-notice').bind_visibility_from(state, 'notice', backward=bool):
             ui.icon('nightlight')
             ui.label().bind_text_from(state, 'notice')
+        catching_up.create(state, 'catching_up')
         part_error.create(state, 'cards')
         with ui.grid().classes('w-full gap-4 grid-cols-1 sm:grid-cols-2 lg:grid-cols-4'):
             metric_card.create('Revenue today', 'payments', 'revenue', state.revenue, state, 'revenue_forecast')

@@ -40,7 +40,7 @@ class NotificationCenter:
         self.dots: dict[str, ui.icon] = {}
         self.seen: set[str] = set()  # alert ids already known to this page
         self.primed = False
-        self.zone = ZoneInfo(shops.engines[shop_id].profile.timezone)
+        self.zone = ZoneInfo(shops.profile(shop_id).timezone)
         self.now = 0.0
         self.minute = -1  # of the shop's clock, when relative times were last worked out
         self.built = False  # the drawer's rows

@@ -4,13 +4,13 @@ from dataclasses import field
 
 from nicegui.binding import bindable_dataclass
 
-from shops import Published, Update
+from shops import CatchingUp, Published, Update
 
 from .view import METRICS, PARTS, DashboardView
 
 FIELDS = ('ready', 'shop_name', 'local_time', 'status', 'is_open', 'notice', 'updated', 'engine_ok', 'speed', 'in_shop',
           'waiting', 'avg_wait', 'peak', 'hours', 'hourly_revenue', 'hourly_last_week', 'arrivals', 'expected_arrivals',
-          'services', 'kpi_rows', 'barber_rows', 'made_at', 'revenue_forecast', 'expected_revenue',
+          'services', 'kpi_rows', 'barber_rows', 'made_at', 'revenue_forecast', 'expected_revenue', 'catching_up',
           *[f'{p}_error' for p in PARTS])  # what pages bind to
 
 
@@ -34,6 +34,7 @@ class SessionState:
     status: str = ''
     is_open: bool = False
     notice: str = ''  # why the figures are not today's, when they are not
+    catching_up: str = ''  # while the shop catches up on its history after a restart: how far it is
     updated: str = 'Connecting…'  # the connection badge: 'Live', or why the figures have stopped
     last_update: str = ''  # the shop's time of the latest snapshot shown
     engine_ok: bool = True
@@ -66,11 +67,15 @@ class SessionState:
     shown: object = None  # the snapshot whose view this tab shows; None: the next view is copied whole
 
     def receive(self, update: Update) -> None:
-        """The shop's latest snapshot, or a sentence saying why its figures have stopped."""
+        """The shop's latest snapshot, a sentence saying why its figures have stopped, or that they are coming."""
         if isinstance(update, Published):
+            self.catching_up = ''
             self.copy(update.view('dashboard'))
             return
-        self.engine_ok = False
+        if isinstance(update, CatchingUp):
+            self.catching_up, self.updated, self.engine_ok = str(update), 'Catching up…', False
+            return
+        self.engine_ok, self.catching_up = False, ''
         self.updated = update + (f' (last update {self.last_update})' if self.last_update else '')
         self.shown = None  # the next snapshot is copied in full, which sets these back
 

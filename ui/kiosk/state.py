@@ -3,7 +3,7 @@ from dataclasses import field
 
 from nicegui.binding import bindable_dataclass
 
-from shops import Published, Update
+from shops import CatchingUp, Published, Update
 
 from .view import KioskView
 
@@ -41,6 +41,9 @@ class KioskState:
     chairs: list[KioskChair] = field(default_factory=list)
 
     def receive(self, update: Update) -> None:
+        if isinstance(update, CatchingUp):
+            self.stale = "Catching up on the shop's history: the figures appear in a moment"
+            return
         if not isinstance(update, Published):
             self.stale = f'Figures paused since {self.time}'
             return

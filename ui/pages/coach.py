@@ -29,5 +29,5 @@ def create(shops: Shops) -> None:
             chat = chat_panel.create(shops, account, shop_id)
         with drawer:
             ui.label('Conversations').classes('text-lg font-medium')
-            history = chat_history.ChatHistory(chat, shops.engines[shop_id].profile.tz)
+            history = chat_history.ChatHistory(chat, shops.profile(shop_id).tz)
         background_tasks.create(chat.load(c) if c else history.fill(), name='conversations')  # after the answer

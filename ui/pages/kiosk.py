@@ -17,12 +17,12 @@ def create(shops: Shops) -> None:
         ui.query('body').classes('kiosk')
         ui.context.client.content.classes('p-0 gap-0')
         shop_id = await shop_for_token(shops.store, 'kiosk', token)
-        if shop_id is None or shop_id not in shops.engines:
+        profile = shops.profile(shop_id) if shop_id is not None else None  # the shop may still be catching up
+        if profile is None:
             _not_linked()
             return
-        engine = shops.engines[shop_id]
         state = KioskState(show_money=bool(await get_setting(shops.store, shop_id, 'kiosk_show_money', False)),
-                           chairs=[KioskChair(barber) for barber in engine.profile.barbers])
+                           chairs=[KioskChair(barber) for barber in profile.barbers])
         shops.live.subscribe(shop_id, state.receive)
         shops.live.track_page(shop_id, 'kiosk', '/kiosk')
 

@@ -5,7 +5,7 @@ from shops import Shops
 
 from .. import auth, theme
 from ..plan import layout
-from ..shared import header
+from ..shared import catching_up, header
 from . import RESPONSE_TIMEOUT
 
 
@@ -24,4 +24,4 @@ def create(shops: Shops) -> None:
                 ui.link('Back to the dashboard', '/')
             return
         shops.live.track_page(shop_id, account.email, '/plan')
-        layout.create(shops, shop_id)
+        catching_up.when_ready(shops, shop_id, lambda: layout.create(shops, shop_id))

@@ -5,7 +5,7 @@ from shops import Shops
 
 from .. import auth, theme
 from ..reports.page import ReportsPage
-from ..shared import header
+from ..shared import catching_up, header
 from . import RESPONSE_TIMEOUT
 
 
@@ -18,10 +18,10 @@ def create(shops: Shops) -> None:
         account, shop_id = session
         theme.apply()
         header.create(shops, account, shop_id, 'Reports')
-        if account.role_in(shop_id) != 'owner' or shop_id not in shops.engines:
+        if account.role_in(shop_id) != 'owner' or shops.profile(shop_id) is None:
             with ui.card().classes('w-full max-w-md mx-auto mt-8 gap-3'):
                 ui.label('Only the shop owner can see reports.').mark('owner-only')
                 ui.link('Back to the dashboard', '/')
             return
         shops.live.track_page(shop_id, account.email, '/reports')
-        ReportsPage(shops, shop_id)
+        catching_up.when_ready(shops, shop_id, lambda: ReportsPage(shops, shop_id))

@@ -80,6 +80,10 @@ async def create(shops: Shops, shop_id: str) -> None:
     async def receive(upload_event: events.UploadEventArguments) -> None:
         report.clear()
         engine = shops.engines.get(shop_id)
+        if engine is None and shops.catching_up(shop_id):
+            status.set_text('The shop is catching up on its history after a restart: choose the file again in a '
+                            'moment.')
+            return
         if engine is None or engine.feed is not None:
             status.set_text('Switch the shop to live mode first: imported visits are never mixed with the demo.')
             return
