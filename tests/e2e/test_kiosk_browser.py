@@ -52,10 +52,10 @@ def test_the_kiosk_recovers_by_itself_after_a_server_restart(shop_app, kiosk_url
     page.goto(kiosk_url)
     expect(page.get_by_text('Walk-in wait')).to_be_visible()
     shop_app.stop()
-    expect(page.get_by_text('Reconnecting…')).to_be_visible(timeout=15_000)
+    expect(page.get_by_text('Reconnecting…')).to_be_visible()
     shop_app.start()
-    expect(page.get_by_text('Reconnecting…')).to_be_hidden(timeout=30_000)
+    expect(page.get_by_text('Reconnecting…')).to_be_hidden()
     expect(page.get_by_text('Walk-in wait')).to_be_visible()
     time_label = page.locator('.kiosk-clock')
     first = time_label.inner_text()
-    expect(time_label).not_to_have_text(first, timeout=10_000)  # live again: the 60x clock moves each second
+    expect(time_label).not_to_have_text(first)  # live again: the 60x clock moves each second
