@@ -1,8 +1,8 @@
 """A shop engine's whole state to bytes and back, so that a restart loads it and replays only what came after.
 
 An explicit codec, not pickle: the bytes are zlib of a JSON tree of plain values and a few tagged kinds (tuple, set,
-dict with any keys, deque, date, non-finite float, and the instances of the classes in KNOWN, by name and fields),
-followed by the analytics' own bytes (analytics/codec.py). Loading builds a fresh engine and sets the attributes that
+dict with any keys, deque, date, bytes, non-finite float, and the instances of the classes in KNOWN, by name and
+fields), followed by the analytics' own bytes (analytics/codec.py). Loading builds a fresh engine and sets the attributes that
 PARTS names; nothing in the bytes can name code to run. FINGERPRINT covers VERSION, PARTS and the fields of every
 class of KNOWN, so a state written by another shape of the engine raises StaleState: the caller replays instead.
 
@@ -10,6 +10,7 @@ Not kept: what a fresh engine makes again (handlers, caches, the simulation, whi
 each day's events depend only on the seed and the date), and what is news only once (notifications raised: the store
 keeps them; a loaded engine is not live until `go_live()`, as after a replay).
 """
+import base64
 import hashlib
 import math
 import struct
@@ -30,7 +31,7 @@ from .metrics import DayTally
 from .series import Series
 from .snapshot import Notification, Review
 
-VERSION = 1  # raise when what an attribute means changes without its name or fields changing
+VERSION = 2  # raise when what an attribute means changes without its name or fields changing
 KNOWN = {cls.__name__: cls for cls in (*KINDS.values(), LeftUnserved, DayTally, Series, KpiDay, BarberDay, ClientDay,
                                          _Latest, Review, Notification)}
 PARTS: dict[str, tuple[str, ...]] = {  # the engine's parts (by attribute path) and the attributes kept of each
@@ -46,7 +47,7 @@ PARTS: dict[str, tuple[str, ...]] = {  # the engine's parts (by attribute path) 
                       '_service_count'),
     'alerts.idle': ('since', '_idle'),
     'closing': ('_heap', '_ends'),
-    'feed': ('_next_day', '_heap'),
+    'feed': ('_next_day', '_heap', '_later', '_opened'),
 }
 SCALARS = (str, int, bool, type(None))
 
@@ -195,6 +196,8 @@ def _enc(value: Any) -> Any:
         return {'q': [_enc(item) for item in value], 'm': value.maxlen}
     if kind is date:
         return {'D': value.toordinal()}
+    if kind is bytes:
+        return {'b': base64.b64encode(value).decode()}
     name = kind.__name__
     if KNOWN.get(name) is not kind:
         raise TypeError(f'{name} is not a kind the engine state keeps (engine/state.py KNOWN)')
@@ -223,4 +226,6 @@ def _dec(value: Any) -> Any:
         return deque((_dec(item) for item in value['q']), value['m'])
     if 'D' in value:
         return date.fromordinal(value['D'])
+    if 'b' in value:
+        return base64.b64decode(value['b'])
     return float(value['f'])
