@@ -2,9 +2,10 @@
 
 An explicit codec, not pickle: the bytes are zlib of a JSON tree of plain values and a few tagged kinds (tuple, set,
 dict with any keys, deque, date, bytes, non-finite float, and the instances of the classes in KNOWN, by name and
-fields), followed by the analytics' own bytes (analytics/codec.py). Loading builds a fresh engine and sets the attributes that
-PARTS names; nothing in the bytes can name code to run. FINGERPRINT covers VERSION, PARTS and the fields of every
-class of KNOWN, so a state written by another shape of the engine raises StaleState: the caller replays instead.
+fields), followed by the analytics' own bytes (analytics/codec.py). Loading builds a fresh engine and sets the
+attributes that PARTS names; nothing in the bytes can name code to run. FINGERPRINT covers VERSION, PARTS and the
+fields of every class of KNOWN, so a state written by another shape of the engine raises StaleState: the caller
+replays instead.
 
 Not kept: what a fresh engine makes again (handlers, caches, the simulation, which is regenerated from its seed:
 each day's events depend only on the seed and the date), and what is news only once (notifications raised: the store
