@@ -86,6 +86,8 @@ class ShopEngine:
         """One of the shop's events; listeners hear those only, not the ones the engine makes (LeftUnserved)."""
         if self.closing.next_end < event.at:
             self._close_visits(event.at)
+        if event.at >= self.metrics.settles_at:  # a new day: older days let go of their detail
+            self.metrics.settle(min(event.at, self.clock.now()))
         self._apply(event)
         if event.at > self.last_at:
             self.last_at = event.at

@@ -139,7 +139,7 @@ class Simulation:
         """The day served (`whole`: with its events, made again if they were handed out already: the same ones)."""
         served = self._served.get(ordinal)
         if served is None or (whole and served.events is None):
-            if len(self._served) > 2 * LOOKAHEAD_DAYS:  # only the last few weeks are looked up again
+            if len(self._served) > LOOKAHEAD_DAYS + 7:  # only the last few weeks are looked up again (weekly sweep)
                 self._served = {d: s for d, s in self._served.items() if d >= ordinal - LOOKAHEAD_DAYS}
                 self.clientele.forget_before(ordinal - LOOKAHEAD_DAYS)  # nor are their clients
             served = self._served[ordinal] = self._day(ordinal)
