@@ -40,7 +40,7 @@ PARTS: dict[str, tuple[str, ...]] = {  # the engine's parts (by attribute path) 
     'metrics': ('days', 'appointment_day', 'checked_in', 'in_chair', 'names', 'waits', 'wait_total', 'events_applied'),
     'floor': ('booked', 'latest_five_star', '_names', '_name_times'),
     'kpis': ('days', 'started', 'appointments'),
-    'kpis.clients': ('days', 'client_of', 'in_shop', 'rebooked_in_shop', 'latest', 'version'),
+    'kpis.clients': ('days', 'client_of', 'in_shop', 'rebooked_in_shop', 'latest', 'recent', 'version'),
     'peaks': ('arrivals',),
     'alerts': ('_week_bookings', '_no_shows', '_walk_outs', '_names'),
     'alerts.gate': ('fired', 'last_fired'),
@@ -79,9 +79,10 @@ def dump(engine: Any) -> bytes:
     return pack(take(engine))
 
 
-def take(engine: Any) -> tuple[dict, list[bytes]]:
-    """What `pack` makes bytes of: read from the engine as it is now (on the thread that applies its events)."""
-    analytics = codec.dump(engine.analytics)
+def take(engine: Any) -> tuple[dict, tuple[bytes, bytes], list[tuple]]:
+    """What `pack` makes bytes of: read from the engine as it is now (on the thread that applies its events), with
+    as little work as can be: the analytics' days are copied, not compressed."""
+    analytics = engine.analytics
     tree = {
         'fingerprint': FINGERPRINT,
         'shop': _identity(engine),
@@ -90,12 +91,13 @@ def take(engine: Any) -> tuple[dict, list[bytes]]:
                   for path, names in PARTS.items() if _part(engine, path) is not None},
         'days': [day.toordinal() for day in analytics.days],
     }
-    return tree, [analytics.state, *analytics.days.values()]
+    return tree, codec.copy_state(analytics), [codec.copy_day(row) for row in analytics.days.values()]
 
 
-def pack(taken: tuple[dict, list[bytes]]) -> bytes:
+def pack(taken: tuple[dict, tuple[bytes, bytes], list[tuple]]) -> bytes:
     """The bytes of what `take` read: touches no engine, so it may run in another thread."""
-    tree, blobs = taken
+    tree, analytics, days = taken
+    blobs = [codec.pack_state(analytics), *map(codec.pack_day, days)]
     text = orjson.dumps(tree)
     return zlib.compress(struct.pack(f'<{len(blobs) + 2}I', len(text), len(blobs), *map(len, blobs)) + text
                          + b''.join(blobs), 1)
