@@ -7,10 +7,12 @@ class Series:
     __slots__ = ('times', 'totals')
 
     def __init__(self) -> None:
-        self.times: list[float] = []
-        self.totals: list[float] = []
+        self.times: list[float] | tuple[float, ...] = []
+        self.totals: list[float] | tuple[float, ...] = []
 
     def add(self, at: float, amount: float) -> None:
+        if type(self.times) is tuple:  # settled: a late event for an old day
+            self.times, self.totals = list(self.times), list(self.totals)
         if not self.times or at >= self.times[-1]:
             self.times.append(at)
             self.totals.append((self.totals[-1] if self.totals else 0.0) + amount)
@@ -42,4 +44,4 @@ class Series:
         if self.times and self.times[-1] > instants[-1] and self.totals[-1] != (totals[-1] if totals else 0.0):
             times.append(self.times[-1])
             totals.append(self.totals[-1])
-        self.times, self.totals = times, totals
+        self.times, self.totals = tuple(times), tuple(totals)  # smaller than lists (and the empty one is shared)

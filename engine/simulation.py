@@ -60,7 +60,8 @@ class _Day:
     Once its events are out, a day is kept for `done` alone (events None): later days' rebookings look it up."""
     events: list[Event] | None
     rebookings: list[tuple[int, Booked, float, Client, int]]  # (index in events, booking, draw, client, visit number)
-    done: dict[tuple[str, int], tuple[float, int]]  # (client, visit number) -> (completion time, chair)
+    done: dict[tuple[str, int], tuple[float, int]]  # (client, visit number) -> (completion time, chair), of the visits
+    # whose next one may be a rebooking (made at this one's checkout)
 
 
 class Simulation:
@@ -219,7 +220,8 @@ class Simulation:
                 continue
             end = start + service.minutes * 60 * self.speed[chair] * min(1.5, max(0.7, rng.gauss(1.0, 0.12)))
             free_at[chair] = end + CLEANUP_SECONDS
-            served.done[(client.id, number)] = (end, chair)
+            if number < len(client.gaps) and (client.rebooker or self.behaviour is not None):  # may rebook next time
+                served.done[(client.id, number)] = (end, chair)
             tip = round(service.price * rng.choice((0.1, 0.15, 0.2, 0.25))) if rng.random() < TIP_SHARE else 0.0
             retail = rng.choice(RETAIL_PRICES) if rng.random() < self._retail else 0.0
             events.append(ServiceStarted(f'{customer}-st', start, customer, barber, service_name))
