@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 from engine import ShopEngine, SimClock, demo_profile
 from engine.metrics import DETAIL_DAYS
+from engine.peaks import WEEKS
 
 NOW = datetime(2026, 11, 20, 10, 17, tzinfo=UTC).timestamp()  # a Friday morning, shop open
 
@@ -19,6 +20,7 @@ def test_after_a_year_only_the_last_days_keep_their_running_totals_through_the_d
     points = [len(series.times) for day, tally in past.items() if day not in detailed
               for series in (tally.revenue, tally.starts, tally.bookings, *tally.services.values())]
     assert max(points) <= 3  # closing, end of day, and the last change after them
+    assert min(engine.peaks.arrivals) >= today - timedelta(weeks=WEEKS + 2)  # what the expected arrivals read
 
 
 def test_the_weeks_simulated_ahead_wait_packed_until_their_day():
