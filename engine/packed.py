@@ -15,11 +15,20 @@ from .events import KINDS, Event
 _KINDS = list(KINDS.values())
 _INDEX = {cls: index for index, cls in enumerate(_KINDS)}
 _FIELDS = {cls: attrgetter(*(f.name for f in fields(cls))) for cls in _KINDS}
+SHARED = frozenset({'name', 'service', 'barber', 'text'})  # fields of few distinct values: one string each, shared
+_SHARED = [[i for i, f in enumerate(fields(cls), 1) if f.name in SHARED] for cls in _KINDS]
 
 
 def pack(events: Iterable[Event]) -> bytes:
     return zlib.compress(orjson.dumps([(_INDEX[type(e)], *_FIELDS[type(e)](e)) for e in events]), 1)
 
 
-def unpack(data: bytes) -> list[Event]:
-    return [_KINDS[row[0]](*row[1:]) for row in orjson.loads(zlib.decompress(data))]
+def unpack(data: bytes, strings: dict[str, str]) -> list[Event]:
+    """`strings`: the caller's table of the SHARED fields' values, so that its events share them as made ones do."""
+    events = []
+    for row in orjson.loads(zlib.decompress(data)):
+        for i in _SHARED[row[0]]:
+            if row[i] is not None:
+                row[i] = strings.setdefault(row[i], row[i])
+        events.append(_KINDS[row[0]](*row[1:]))
+    return events

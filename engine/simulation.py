@@ -246,13 +246,14 @@ class SimulatedFeed:
         self._heap: list[tuple[float, str, Event]] = []  # the events of the days opened, not yet released
         self._later: dict[int, list[bytes]] = {}  # local day (ordinal) -> its events, packed, until it is opened
         self._opened = 0  # the last day (ordinal) whose events are in the heap
+        self._strings: dict[str, str] = {}  # names, services, barbers and texts of the events unpacked: one of each
 
     def due(self, now: float) -> list[Event]:
         today = self.simulation.profile.local(now).date()
         while self._opened < today.toordinal():
             self._opened = max(self._opened + 1, min((*self._later, today.toordinal())))
             for events in self._later.pop(self._opened, ()):
-                self._push(unpack(events))
+                self._push(unpack(events, self._strings))
         horizon = today + timedelta(days=LOOKAHEAD_DAYS)
         while self._next_day <= horizon:
             self._hold(self.simulation.events_for_day(self._next_day))
