@@ -13,6 +13,7 @@ sys.path.insert(0, str(Path(__file__).parents[1]))
 
 from engine import ShopEngine, SimClock, demo_profile  # noqa: E402
 
+ROOT = f'{Path(__file__).parents[1]}/'
 START = datetime(2026, 11, 24, 11, 30, tzinfo=UTC).timestamp()
 
 
@@ -36,14 +37,14 @@ def main() -> None:
     print(f'replay {seconds:.2f} s, traced {total / 1e6:.2f} MB for one shop of {args.days} days')
     by_file: dict[str, int] = {}
     for s in stats:
-        name = s.traceback[0].filename.split('wt-22a/')[-1]
+        name = s.traceback[0].filename.removeprefix(ROOT)
         by_file[name] = by_file.get(name, 0) + s.size_diff
     for name, size in sorted(by_file.items(), key=lambda item: -item[1])[:12]:
         print(f'{size / 1e3:9.1f} KB  {name}')
     print('--- by line')
     for s in stats[:args.top]:
         frame = s.traceback[0]
-        print(f'{s.size_diff / 1e3:9.1f} KB  {frame.filename.split("wt-22a/")[-1]}:{frame.lineno}')
+        print(f'{s.size_diff / 1e3:9.1f} KB  {frame.filename.removeprefix(ROOT)}:{frame.lineno}')
     del engine
 
 

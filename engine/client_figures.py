@@ -22,6 +22,7 @@ REBOOK_GRACE = 15 * 60.0  # seconds after checkout a booking still counts as mad
 RETENTION_DAYS = (30, 60, 90)
 SINCE_CAP = 31  # days since the previous visit are told apart up to this (enough for a 30-day period)
 UNTIL_CAP = max(RETENTION_DAYS) + 1  # days until the next visit are told apart up to this
+RECENT = 86400.0  # seconds a completed visit is kept whole, for a rebooking made within REBOOK_GRACE (or posted late)
 
 
 class ClientDay:
@@ -63,7 +64,8 @@ class ClientBook:
         self.client_of: dict[str, str] = {}  # open visit -> its client
         self.in_shop: dict[str, str] = {}  # client -> their visit checked in and not yet done
         self.rebooked_in_shop: set[str] = set()  # visits whose client booked again before the service was done
-        self.latest: dict[str, _Latest] = {}  # client -> their latest completed visit
+        self.latest: dict[str, date] = {}  # client -> the day of their latest completed visit
+        self.recent: dict[str, _Latest] = {}  # client -> their latest visit, if completed in the last RECENT seconds
         self.version = 0  # changes whenever a figure may have: period sums are cached until then
         self._cache: dict[tuple[date, int], tuple[int, ClientFigures]] = {}
         self._handlers = {Booked: self._on_booked, CheckedIn: self._on_checked_in, ServiceCompleted: self._on_completed,
@@ -105,7 +107,7 @@ class ClientBook:
         if current is not None and current != visit:
             self.rebooked_in_shop.add(current)
             return
-        latest = self.latest.get(client)
+        latest = self.recent.get(client)
         if latest is not None and not latest.rebooked and latest.visit != visit and 0 <= at - latest.at <= REBOOK_GRACE:
             latest.rebooked = True
             day = self.days[latest.day]
@@ -134,12 +136,19 @@ class ClientBook:
             day.firsts += 1
             day.since[SINCE_CAP] += 1
         else:
-            gap = max(0, (visit_day - previous.day).days)
+            gap = max(0, (visit_day - previous).days)
             day.since[min(gap, SINCE_CAP)] += 1
-            before = self.days[previous.day]
+            before = self.days[previous]
             before.until[min(gap, UNTIL_CAP)] += 1
             before.returned += 1
-        self.latest[client] = _Latest(e.customer, e.at, visit_day, e.barber, rebooked)
+        self.latest[client] = visit_day  # the day cached by metrics.day_of: one object for its clients
+        recent = self.recent
+        recent.pop(client, None)
+        recent[client] = _Latest(e.customer, e.at, visit_day, e.barber, rebooked)
+        oldest = next(iter(recent))  # in completion order: the just completed one stays
+        while recent[oldest].at < e.at - RECENT:
+            del recent[oldest]
+            oldest = next(iter(recent))
         self.version += 1
 
     def figures(self, today: date, days: int) -> ClientFigures:

@@ -1,4 +1,5 @@
 """Figures kept up to date event by event: O(1) per event, read at any instant of any day."""
+import math
 from collections import deque
 from datetime import date, datetime, time, timedelta
 
@@ -19,18 +20,28 @@ from .series import Series
 from .snapshot import ChairStatus, DayFigures
 
 WAIT_WINDOW = 3600.0
+DETAIL_DAYS = 15  # days before today that keep their running totals through the day: last week's same day (7 days
+# before the day shown, which is at most 7 days back) and a day's margin; older days answer at closing and day's end
 
 
 class DayTally:
-    """Running totals of one day, each a Series so the day can be read at any instant."""
+    """Running totals of one day, each a Series so the day can be read at any instant; once settled (an old day),
+    only at its closing and at its end, and without its hours (`hourly_revenue` None)."""
     __slots__ = ('revenue', 'tips', 'bookings', 'reviews', 'stars', 'starts', 'start_sum', 'ends', 'end_sum',
                  'hourly_revenue', 'services')
 
     def __init__(self) -> None:
         for name in self.__slots__[:-2]:
             setattr(self, name, Series())
-        self.hourly_revenue = [0.0] * 24
+        self.hourly_revenue: list[float] | None = [0.0] * 24
         self.services: dict[str, Series] = {}
+
+    def settle(self, instants: tuple[float, ...]) -> None:
+        for name in self.__slots__[:-2]:
+            getattr(self, name).settle(instants)
+        for series in self.services.values():
+            series.settle(instants)
+        self.hourly_revenue = None
 
 
 class Metrics:
@@ -46,6 +57,7 @@ class Metrics:
         self.events_applied = 0  # the shop's own events, not those the engine made (LeftUnserved)
         self._day_span = (0.0, 0.0)
         self._day = date.min
+        self.settles_at = -math.inf  # from this instant on, days settle again (settle())
         self._handlers = {Booked: self._booked, Cancelled: self._cancelled, NoShow: self._no_show,
                           CheckedIn: self._checked_in, WalkedOut: self._walked_out, ServiceStarted: self._started,
                           ServiceCompleted: self._completed, Reviewed: self._reviewed, LeftUnserved: self._walked_out}
@@ -62,6 +74,17 @@ class Metrics:
             start = datetime.combine(self._day, time(), self.profile.tz)
             self._day_span = (start.timestamp(), (start + timedelta(days=1)).timestamp())
         return self._day
+
+    def settle(self, at: float) -> None:
+        """Let go of the detail within the day of the days before the last DETAIL_DAYS (DayTally.settle): what their
+        figures still need is the day at its closing (utilization, the closing insights) and at its end."""
+        today = self.day_of(at)
+        self.settles_at = self._day_span[1]
+        cutoff = today - timedelta(days=DETAIL_DAYS)
+        for day in [day for day, tally in self.days.items() if day < cutoff and tally.hourly_revenue is not None]:
+            span = self.profile.open_span(day)
+            end = self.profile.instant(day + timedelta(days=1), time()) - 0.001
+            self.days[day].settle((span[1], end) if span is not None else (end,))
 
     def leave(self, customer: str) -> None:
         """A visit that ended without a word (started, never completed): out of the shop, and its chair free."""
@@ -117,7 +140,8 @@ class Metrics:
         tally.tips.add(e.at, e.tip)
         tally.ends.add(e.at, 1)
         tally.end_sum.add(e.at, e.at)
-        tally.hourly_revenue[self.profile.local(e.at).hour] += amount
+        if tally.hourly_revenue is not None:
+            tally.hourly_revenue[self.profile.local(e.at).hour] += amount
         series = tally.services.get(e.service)
         if series is None:
             series = tally.services[e.service] = Series()
@@ -153,6 +177,8 @@ class Metrics:
 
     def hourly_revenue(self, day: date) -> list[float]:
         tally = self.days.get(day)
+        if tally is not None and tally.hourly_revenue is None:
+            raise LookupError(f'{day} is settled: only the last {DETAIL_DAYS} days keep their hours')
         return tally.hourly_revenue if tally else [0.0] * 24
 
     def average_wait(self, now: float) -> float | None:

@@ -19,6 +19,12 @@ class PeakBook:
         if isinstance(e, CheckedIn):
             self.arrivals[self.metrics.day_of(e.at)][self.metrics.profile.local(e.at).hour] += 1
 
+    def settle(self, today: date) -> None:
+        """Forget the days no expected curve reads again (those of the day shown, at most a week back, WEEKS before)."""
+        oldest = today - timedelta(weeks=WEEKS + 2)
+        for day in [day for day in self.arrivals if day < oldest]:
+            del self.arrivals[day]
+
     def expected(self, day: date) -> list[float] | None:
         """Mean arrivals per hour over the last WEEKS same weekdays the shop was open; None with too little history."""
         past = [self.arrivals[d] for d in (day - timedelta(weeks=n) for n in range(1, WEEKS + 1))

@@ -5,10 +5,11 @@ on a day are the same whichever day a history starts from (a day depends on the 
 """
 import math
 import random
+import sys
 from bisect import bisect
 from dataclasses import dataclass
 from datetime import date
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from string import ascii_uppercase
 
 FIRST_RETURN = 0.5  # first-time clients who ever come back
@@ -31,11 +32,23 @@ FIRST_NAMES = ('James', 'Malik', 'Carlos', 'Noah', 'Ethan', 'Jamal', 'Omar', 'Li
 
 @dataclass(frozen=True, slots=True)
 class Client:
-    id: str
+    """Held for every visit still to come, weeks ahead, so kept small: a shared name, the visits as day gaps (bytes),
+    the id made when asked."""
+    joined: int  # the day of the first visit (a date ordinal)
+    number: int  # among that day's new clients, from 1
     name: str
     barber: int | None  # the barber they follow (an index into the profile's barbers); None: anyone
     rebooker: bool
-    days: tuple[int, ...]  # every visit, as date ordinals; the first is the day they joined
+    gaps: bytes  # days from each visit to the next (each at most MAX_GAP)
+
+    @property
+    def id(self) -> str:
+        return f'c{date.fromordinal(self.joined):%Y%m%d}-{self.number:02d}'
+
+    @property
+    def days(self) -> tuple[int, ...]:
+        """Every visit, as date ordinals; the first is the day they joined."""
+        return tuple(accumulate(self.gaps, initial=self.joined))
 
 
 class Clientele:
@@ -46,7 +59,7 @@ class Clientele:
         self._expected = expected
         self._following = list(accumulate(following))
         self._nearby = [list(accumulate(expected[(first + n) % 7] for n in range(7))) for first in range(7)]
-        self._visits: dict[int, list[tuple[Client, int]]] = {}  # day -> (client, visit number), once expanded
+        self._visits: dict[int, list] = {}  # day -> client, visit number, client, visit number ...: once expanded
         self._expanded = (0, -1)  # the join days expanded so far, inclusive
         self._kept_from = 0  # visits of days before this one were let go (forget_before)
 
@@ -63,7 +76,8 @@ class Clientele:
             self._visits.clear()
             self._expanded, self._kept_from = (0, -1), 0
         self.expand(ordinal - LIFETIME, ordinal)
-        return sorted(self._visits.get(ordinal, ()), key=lambda visit: visit[0].id)
+        due = self._visits.get(ordinal, [])
+        return sorted(zip(due[::2], due[1::2], strict=True), key=lambda visit: visit[0].id)
 
     def expand(self, first: int, last: int) -> None:
         """Make sure every client who joined from `first` to `last` is known; a far jump starts the cache afresh."""
@@ -91,7 +105,7 @@ class Clientele:
         rng = random.Random(f'{self.seed}:clients:{day.isoformat()}')
         barbers = range(len(self._following))
         for n in range(_poisson(rng, expected / VISITS_PER_CLIENT)):
-            name = f'{rng.choice(FIRST_NAMES)} {rng.choice(ascii_uppercase)}.'
+            name = sys.intern(f'{rng.choice(FIRST_NAMES)} {rng.choice(ascii_uppercase)}.')
             follows = rng.random() < FOLLOWER_SHARE and len(barbers) > 0
             barber = rng.choices(barbers, cum_weights=self._following)[0] if follows else None
             rebooker = rng.random() < REBOOKER_SHARE
@@ -103,9 +117,9 @@ class Clientele:
                     days.append(self._nearby_open_day(target, rng))
                     if rng.random() >= STAY:
                         break
-            client = Client(f'c{day:%Y%m%d}-{n + 1:02d}', name, barber, rebooker, tuple(days))
+            client = Client(ordinal, n + 1, name, barber, rebooker, bytes(b - a for a, b in pairwise(days)))
             for number, visit_day in enumerate(days):
-                self._visits.setdefault(visit_day, []).append((client, number))
+                self._visits.setdefault(visit_day, []).extend((client, number))  # pairs, flat
 
     def _nearby_open_day(self, target: int, rng: random.Random) -> int:
         """A day within 3 of `target`, as likely as its weekday is busy: keeps each weekday's share of the visits."""

@@ -1,15 +1,18 @@
 """A running total that can be read at any past instant: how 'same time last week' stays O(log n)."""
 from bisect import bisect_right
+from collections.abc import Sequence
 
 
 class Series:
     __slots__ = ('times', 'totals')
 
     def __init__(self) -> None:
-        self.times: list[float] = []
-        self.totals: list[float] = []
+        self.times: list[float] | tuple[float, ...] = []
+        self.totals: list[float] | tuple[float, ...] = []
 
     def add(self, at: float, amount: float) -> None:
+        if type(self.times) is tuple:  # settled: a late event for an old day
+            self.times, self.totals = list(self.times), list(self.totals)
         if not self.times or at >= self.times[-1]:
             self.times.append(at)
             self.totals.append((self.totals[-1] if self.totals else 0.0) + amount)
@@ -27,3 +30,18 @@ class Series:
     @property
     def total(self) -> float:
         return self.totals[-1] if self.totals else 0.0
+
+    def settle(self, instants: Sequence[float]) -> None:
+        """Keep only what answers `at` exactly at these instants (ascending) and from the later of the last instant and
+        the last point on: an old day's detail let go. Later `add`s keep those answers exact."""
+        times: list[float] = []
+        totals: list[float] = []
+        for instant in instants:
+            value = self.at(instant)
+            if value != (totals[-1] if totals else 0.0):
+                times.append(instant)
+                totals.append(value)
+        if self.times and self.times[-1] > instants[-1] and self.totals[-1] != (totals[-1] if totals else 0.0):
+            times.append(self.times[-1])
+            totals.append(self.totals[-1])
+        self.times, self.totals = tuple(times), tuple(totals)  # smaller than lists (and the empty one is shared)

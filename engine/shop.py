@@ -86,6 +86,8 @@ class ShopEngine:
         """One of the shop's events; listeners hear those only, not the ones the engine makes (LeftUnserved)."""
         if self.closing.next_end < event.at:
             self._close_visits(event.at)
+        if event.at >= self.metrics.settles_at:  # a new day: older days let go of what no figure reads again
+            self._settle(min(event.at, self.clock.now()))
         self._apply(event)
         if event.at > self.last_at:
             self.last_at = event.at
@@ -93,6 +95,10 @@ class ShopEngine:
             listener(event)
         if type(event) is CheckedIn:
             self.closing.checked_in(event.customer, event.at)
+
+    def _settle(self, at: float) -> None:
+        self.metrics.settle(at)
+        self.peaks.settle(self.metrics.day_of(at))
 
     def _apply(self, event: Event) -> None:
         self.metrics.apply(event)

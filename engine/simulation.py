@@ -11,11 +11,12 @@ import math
 import random
 from bisect import bisect
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from itertools import accumulate
 
 from .behaviour import Behaviour
 from .events import Booked, Cancelled, CheckedIn, Event, NoShow, Reviewed, ServiceCompleted, ServiceStarted, WalkedOut
+from .packed import pack, unpack
 from .population import LIFETIME, MAX_GAP, Client, Clientele
 from .profile import ShopProfile
 
@@ -59,7 +60,8 @@ class _Day:
     Once its events are out, a day is kept for `done` alone (events None): later days' rebookings look it up."""
     events: list[Event] | None
     rebookings: list[tuple[int, Booked, float, Client, int]]  # (index in events, booking, draw, client, visit number)
-    done: dict[tuple[str, int], tuple[float, int]]  # (client, visit number) -> (completion time, chair)
+    done: dict[tuple[str, int], tuple[float, int]]  # (client, visit number) -> (completion time, chair), of the visits
+    # whose next one may be a rebooking (made at this one's checkout)
 
 
 class Simulation:
@@ -138,7 +140,7 @@ class Simulation:
         """The day served (`whole`: with its events, made again if they were handed out already: the same ones)."""
         served = self._served.get(ordinal)
         if served is None or (whole and served.events is None):
-            if len(self._served) > 2 * LOOKAHEAD_DAYS:  # only the last few weeks are looked up again
+            if len(self._served) > LOOKAHEAD_DAYS + 7:  # only the last few weeks are looked up again (weekly sweep)
                 self._served = {d: s for d, s in self._served.items() if d >= ordinal - LOOKAHEAD_DAYS}
                 self.clientele.forget_before(ordinal - LOOKAHEAD_DAYS)  # nor are their clients
             served = self._served[ordinal] = self._day(ordinal)
@@ -218,7 +220,8 @@ class Simulation:
                 continue
             end = start + service.minutes * 60 * self.speed[chair] * min(1.5, max(0.7, rng.gauss(1.0, 0.12)))
             free_at[chair] = end + CLEANUP_SECONDS
-            served.done[(client.id, number)] = (end, chair)
+            if number < len(client.gaps) and (client.rebooker or self.behaviour is not None):  # may rebook next time
+                served.done[(client.id, number)] = (end, chair)
             tip = round(service.price * rng.choice((0.1, 0.15, 0.2, 0.25))) if rng.random() < TIP_SHARE else 0.0
             retail = rng.choice(RETAIL_PRICES) if rng.random() < self._retail else 0.0
             events.append(ServiceStarted(f'{customer}-st', start, customer, barber, service_name))
@@ -232,20 +235,50 @@ class Simulation:
 
 
 class SimulatedFeed:
-    """Releases the simulation's events as the clock passes them, generating days ahead of time."""
+    """Releases the simulation's events as the clock passes them, generating days ahead of time.
+
+    A day is generated LOOKAHEAD_DAYS ahead (its bookings are made weeks before it), but its events are held as Event
+    objects only from the local day they are released on: until then they wait packed (packed.py), by that day."""
 
     def __init__(self, simulation: Simulation, start: float) -> None:
         self.simulation = simulation
         self._next_day = simulation.profile.local(start).date()
-        self._heap: list[tuple[float, str, Event]] = []
+        self._heap: list[tuple[float, str, Event]] = []  # the events of the days opened, not yet released
+        self._later: dict[int, list[bytes]] = {}  # local day (ordinal) -> its events, packed, until it is opened
+        self._opened = 0  # the last day (ordinal) whose events are in the heap
+        self._strings: dict[str, str] = {}  # names, services, barbers and texts of the events unpacked: one of each
 
     def due(self, now: float) -> list[Event]:
-        horizon = self.simulation.profile.local(now).date() + timedelta(days=LOOKAHEAD_DAYS)
+        today = self.simulation.profile.local(now).date()
+        while self._opened < today.toordinal():
+            self._opened = max(self._opened + 1, min((*self._later, today.toordinal())))
+            for events in self._later.pop(self._opened, ()):
+                self._push(unpack(events, self._strings))
+        horizon = today + timedelta(days=LOOKAHEAD_DAYS)
         while self._next_day <= horizon:
-            for event in self.simulation.events_for_day(self._next_day):
-                heapq.heappush(self._heap, (event.at, event.id, event))
+            self._hold(self.simulation.events_for_day(self._next_day))
             self._next_day += timedelta(days=1)
         released = []
         while self._heap and self._heap[0][0] <= now:
             released.append(heapq.heappop(self._heap)[2])
         return released
+
+    def _hold(self, events: list[Event]) -> None:
+        """A day's events (in time order) by the local day they are released on: packed unless that day is open."""
+        profile = self.simulation.profile
+        i = 0
+        while i < len(events):
+            day = profile.local(events[i].at).date()
+            end = profile.instant(day + timedelta(days=1), time())
+            j = i + 1
+            while j < len(events) and events[j].at < end:
+                j += 1
+            if day.toordinal() <= self._opened:
+                self._push(events[i:j])
+            else:
+                self._later.setdefault(day.toordinal(), []).append(pack(events[i:j]))
+            i = j
+
+    def _push(self, events: list[Event]) -> None:
+        for event in events:
+            heapq.heappush(self._heap, (event.at, event.id, event))

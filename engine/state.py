@@ -1,15 +1,17 @@
 """A shop engine's whole state to bytes and back, so that a restart loads it and replays only what came after.
 
 An explicit codec, not pickle: the bytes are zlib of a JSON tree of plain values and a few tagged kinds (tuple, set,
-dict with any keys, deque, date, non-finite float, and the instances of the classes in KNOWN, by name and fields),
-followed by the analytics' own bytes (analytics/codec.py). Loading builds a fresh engine and sets the attributes that
-PARTS names; nothing in the bytes can name code to run. FINGERPRINT covers VERSION, PARTS and the fields of every
-class of KNOWN, so a state written by another shape of the engine raises StaleState: the caller replays instead.
+dict with any keys, deque, date, bytes, non-finite float, and the instances of the classes in KNOWN, by name and
+fields), followed by the analytics' own bytes (analytics/codec.py). Loading builds a fresh engine and sets the
+attributes that PARTS names; nothing in the bytes can name code to run. FINGERPRINT covers VERSION, PARTS and the
+fields of every class of KNOWN, so a state written by another shape of the engine raises StaleState: the caller
+replays instead.
 
 Not kept: what a fresh engine makes again (handlers, caches, the simulation, which is regenerated from its seed:
 each day's events depend only on the seed and the date), and what is news only once (notifications raised: the store
 keeps them; a loaded engine is not live until `go_live()`, as after a replay).
 """
+import base64
 import hashlib
 import math
 import struct
@@ -30,7 +32,7 @@ from .metrics import DayTally
 from .series import Series
 from .snapshot import Notification, Review
 
-VERSION = 1  # raise when what an attribute means changes without its name or fields changing
+VERSION = 2  # raise when what an attribute means changes without its name or fields changing
 KNOWN = {cls.__name__: cls for cls in (*KINDS.values(), LeftUnserved, DayTally, Series, KpiDay, BarberDay, ClientDay,
                                          _Latest, Review, Notification)}
 PARTS: dict[str, tuple[str, ...]] = {  # the engine's parts (by attribute path) and the attributes kept of each
@@ -38,7 +40,7 @@ PARTS: dict[str, tuple[str, ...]] = {  # the engine's parts (by attribute path) 
     'metrics': ('days', 'appointment_day', 'checked_in', 'in_chair', 'names', 'waits', 'wait_total', 'events_applied'),
     'floor': ('booked', 'latest_five_star', '_names', '_name_times'),
     'kpis': ('days', 'started', 'appointments'),
-    'kpis.clients': ('days', 'client_of', 'in_shop', 'rebooked_in_shop', 'latest', 'version'),
+    'kpis.clients': ('days', 'client_of', 'in_shop', 'rebooked_in_shop', 'latest', 'recent', 'version'),
     'peaks': ('arrivals',),
     'alerts': ('_week_bookings', '_no_shows', '_walk_outs', '_names'),
     'alerts.gate': ('fired', 'last_fired'),
@@ -46,7 +48,7 @@ PARTS: dict[str, tuple[str, ...]] = {  # the engine's parts (by attribute path) 
                       '_service_count'),
     'alerts.idle': ('since', '_idle'),
     'closing': ('_heap', '_ends'),
-    'feed': ('_next_day', '_heap'),
+    'feed': ('_next_day', '_heap', '_later', '_opened'),
 }
 SCALARS = (str, int, bool, type(None))
 
@@ -77,9 +79,10 @@ def dump(engine: Any) -> bytes:
     return pack(take(engine))
 
 
-def take(engine: Any) -> tuple[dict, list[bytes]]:
-    """What `pack` makes bytes of: read from the engine as it is now (on the thread that applies its events)."""
-    analytics = codec.dump(engine.analytics)
+def take(engine: Any) -> tuple[dict, tuple[bytes, bytes], list[tuple]]:
+    """What `pack` makes bytes of: read from the engine as it is now (on the thread that applies its events), with
+    as little work as can be: the analytics' days are copied, not compressed."""
+    analytics = engine.analytics
     tree = {
         'fingerprint': FINGERPRINT,
         'shop': _identity(engine),
@@ -88,12 +91,13 @@ def take(engine: Any) -> tuple[dict, list[bytes]]:
                   for path, names in PARTS.items() if _part(engine, path) is not None},
         'days': [day.toordinal() for day in analytics.days],
     }
-    return tree, [analytics.state, *analytics.days.values()]
+    return tree, codec.copy_state(analytics), [codec.copy_day(row) for row in analytics.days.values()]
 
 
-def pack(taken: tuple[dict, list[bytes]]) -> bytes:
+def pack(taken: tuple[dict, tuple[bytes, bytes], list[tuple]]) -> bytes:
     """The bytes of what `take` read: touches no engine, so it may run in another thread."""
-    tree, blobs = taken
+    tree, analytics, days = taken
+    blobs = [codec.pack_state(analytics), *map(codec.pack_day, days)]
     text = orjson.dumps(tree)
     return zlib.compress(struct.pack(f'<{len(blobs) + 2}I', len(text), len(blobs), *map(len, blobs)) + text
                          + b''.join(blobs), 1)
@@ -195,6 +199,8 @@ def _enc(value: Any) -> Any:
         return {'q': [_enc(item) for item in value], 'm': value.maxlen}
     if kind is date:
         return {'D': value.toordinal()}
+    if kind is bytes:
+        return {'b': base64.b64encode(value).decode()}
     name = kind.__name__
     if KNOWN.get(name) is not kind:
         raise TypeError(f'{name} is not a kind the engine state keeps (engine/state.py KNOWN)')
@@ -223,4 +229,6 @@ def _dec(value: Any) -> Any:
         return deque((_dec(item) for item in value['q']), value['m'])
     if 'D' in value:
         return date.fromordinal(value['D'])
+    if 'b' in value:
+        return base64.b64decode(value['b'])
     return float(value['f'])

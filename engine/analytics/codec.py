@@ -65,6 +65,11 @@ def load(profile: ShopProfile, definitions: int, state: bytes, days: Mapping[dat
 
 
 def dump_state(analytics: Analytics) -> bytes:
+    return pack_state(copy_state(analytics))
+
+
+def copy_state(analytics: Analytics) -> tuple[bytes, bytes]:
+    """The state as it is now, not yet compressed (cheap: read it where events are applied; pack_state anywhere)."""
     analytics.clients.merge()
     header = {
         'slots': analytics.slots.names,
@@ -77,13 +82,26 @@ def dump_state(analytics: Analytics) -> bytes:
         'in_shop': analytics.in_shop,
         'rebooked_in_shop': sorted(analytics.rebooked_in_shop),
     }
-    text = json.dumps(header, separators=(',', ':')).encode()
-    return zlib.compress(struct.pack('<I', len(text)) + text + analytics.clients.table.tobytes())
+    return json.dumps(header, separators=(',', ':')).encode(), analytics.clients.table.tobytes()
+
+
+def pack_state(copied: tuple[bytes, bytes]) -> bytes:
+    text, table = copied
+    return zlib.compress(struct.pack('<I', len(text)) + text + table)
 
 
 def dump_day(row: DayRow) -> bytes:
+    return pack_day(copy_day(row))
+
+
+def copy_day(row: DayRow) -> tuple[array, array, array]:
+    """The day's arrays as they are now (copies: cheap where events are applied; pack_day anywhere)."""
+    return row.counts[:], row.amounts[:], row.gaps[:]
+
+
+def pack_day(copied: tuple[array, array, array]) -> bytes:
     parts = [np.frombuffer(values, values.typecode).astype(dtype)
-             for values, dtype in ((row.counts, '<i4'), (row.amounts, '<f8'), (row.gaps, '<u2'))]
+             for values, dtype in zip(copied, ('<i4', '<f8', '<u2'), strict=True)]
     return zlib.compress(struct.pack('<III', *map(len, parts)) + b''.join(part.tobytes() for part in parts))
 
 
