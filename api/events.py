@@ -18,7 +18,7 @@ from pydantic import TypeAdapter, ValidationError
 from engine.bounds import problems
 from engine.events import Event, event_from_dict
 from shops import Shops
-from shops.ingest import BatchFailed, NotTaken, ingest, live_engine
+from shops.ingest import BatchFailed, NotTaken, ingest, intake
 
 from . import body_limits, event_models
 from .auth import shop_access
@@ -65,10 +65,10 @@ def create(shops: Shops) -> None:
     async def post_events(request: Request,
                           shop_id: Annotated[str, Depends(shop_access(lambda: shops.store, 'events'))]):
         try:
-            engine = live_engine(shops, shop_id)
+            profile, now = await intake(shops, shop_id)
             body = await _read(request)
             try:
-                rows, events = _validate(body, {'profile': engine.profile, 'now': engine.clock.now()})
+                rows, events = _validate(body, {'profile': profile, 'now': now})
             except _Invalid as invalid:
                 return JSONResponse({'detail': invalid.errors}, status_code=422)
             try:

@@ -58,6 +58,7 @@ class Shops:
     token_watch: Watch = field(init=False)  # by (kind, token hash): open kiosks and /metrics/stream; state: shop id
     session_watch: Watch = field(init=False)  # by user id: open pages of signed-in people; state: store's Standing
     plans: Plans = field(init=False)  # what-ifs running in worker processes; close() ends them (the app's shutdown)
+    owns: Callable[[str], bool] | None = None  # in a cluster (cluster/): whether this worker runs the shop; None: all
 
     def __post_init__(self) -> None:
         self.plans = Plans(self.engines)
@@ -104,6 +105,8 @@ class Shops:
             self.started.set()
 
     async def _open_shop(self, shop: Shop) -> None:
+        if self.owns is not None and not self.owns(shop.id):
+            return  # another worker runs it; this one starts it when it gains its lease (cluster/worker.py)
         try:
             self.alert_settings[shop.id] = await alert_settings.load(self.store, shop.id)
             self.start_shop(shop)

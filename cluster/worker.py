@@ -1,0 +1,63 @@
+"""A worker of a cluster: its leases say which shops it runs; the relay brings their events in.
+
+Shops asks `owns(shop_id)` before it starts a shop at its own start: in a cluster, none, until a lease is gained.
+"""
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+
+from shops import Shops
+from store.shops import all_shops, get_shop
+
+from .leases import Leases
+from .relay import EventRelay
+
+log = logging.getLogger(__name__)
+MOVED = 'This shop now runs on another worker: reload the page'
+
+
+class Worker:
+    def __init__(self, shops: Shops, url: str, name: str = '', period: float = 3.0) -> None:
+        self.shops = shops
+        self.name = name or f'{socket.gethostname()}:{os.getpid()}'
+        self.leases = Leases(url, self.name, self._shop_ids, self._gained, self._lost, period)
+        self.relay = EventRelay(shops, url, self.leases.holds)
+        self.tasks: list[asyncio.Task] = []
+        shops.owns = self.leases.holds
+
+    async def start(self) -> None:
+        """The first round at once (this worker's share starts before the app serves), then rounds and the relay."""
+        await self.leases.round()
+        self.tasks = [asyncio.create_task(self.relay.run(), name='event relay'),
+                      asyncio.create_task(self._rounds(), name='leases')]
+
+    async def _rounds(self) -> None:
+        while True:
+            await asyncio.sleep(self.leases.period)
+            await self.leases.round()
+
+    async def stop(self) -> None:
+        for task in self.tasks:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        await self.leases.close()
+
+    async def _shop_ids(self) -> list[str]:
+        return [shop.id for shop in await all_shops(self.shops.store)]
+
+    async def _gained(self, shop_id: str) -> None:
+        shop = await get_shop(self.shops.store, shop_id)
+        if shop is None:
+            return
+        log.info('worker %s runs shop %s', self.name, shop_id)
+        async with self.relay.fenced(shop_id):
+            await self.shops._open_shop(shop)
+
+    async def _lost(self, shop_id: str) -> None:
+        log.info('worker %s no longer runs shop %s', self.name, shop_id)
+        self.relay.forget(shop_id)
+        if self.shops.engines.pop(shop_id, None) is not None:
+            self.shops.live.report_failure(shop_id, MOVED)
