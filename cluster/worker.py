@@ -1,6 +1,7 @@
 """A worker of a cluster: its leases say which shops it runs; the relay brings their events in.
 
-Shops asks `owns(shop_id)` before it starts a shop at its own start: in a cluster, none, until a lease is gained.
+It is the Shops' placement (shops/placement.py): Shops starts no shop at its own start but those it holds (none yet),
+and starts each when its lease is gained.
 """
 import asyncio
 import contextlib
@@ -25,7 +26,13 @@ class Worker:
         self.leases = Leases(url, self.name, self._shop_ids, self._gained, self._lost, period)
         self.relay = EventRelay(shops, url, self.leases.holds)
         self.tasks: list[asyncio.Task] = []
-        shops.owns = self.leases.holds
+        shops.placement = self
+
+    def owns(self, shop_id: str) -> bool:
+        return self.leases.holds(shop_id)
+
+    def holder(self, shop_id: str) -> str | None:
+        return self.leases.holder(shop_id)
 
     async def start(self) -> None:
         """The first round at once (this worker's share starts before the app serves), then rounds and the relay."""

@@ -58,7 +58,7 @@ def live_engine(shops: Shops, shop_id: str) -> ShopEngine:
 async def intake(shops: Shops, shop_id: str) -> tuple[ShopProfile, float]:
     """What the shop's events are checked against: the profile and the time now (its engine's). In a cluster, on a
     worker that does not run the shop, its stored profile and the real clock, and NotTaken for a demo shop."""
-    if shops.owns is None or shops.owns(shop_id):
+    if shops.runs(shop_id):
         engine = live_engine(shops, shop_id)
         return engine.profile, engine.clock.now()
     shop = await get_shop(shops.store, shop_id)
@@ -73,7 +73,7 @@ async def ingest(shops: Shops, shop_id: str, rows: Sequence[dict[str, Any]], eve
     """`rows` as the store keeps them and `events` as the engine takes them, the same in the same order. In a cluster
     they are stored only: the worker that runs the shop applies them from the store (cluster/relay.py), so a post
     to any worker, or while the shop is between workers, is kept once acknowledged."""
-    if shops.owns is not None:
+    if shops.placement is not None:
         new_ids = await insert_new_events(shops.store, shop_id, list(rows))
         return Ingested(len(new_ids), len(rows) - len(new_ids))
     async with shops.shop_lock(shop_id):

@@ -30,6 +30,7 @@ from store.tokens import active_tokens
 
 from . import alert_settings
 from .live import LiveShops
+from .placement import Placement
 from .plans import Plans
 from .sign_ins import Tickets
 from .watch import Watch
@@ -58,7 +59,7 @@ class Shops:
     token_watch: Watch = field(init=False)  # by (kind, token hash): open kiosks and /metrics/stream; state: shop id
     session_watch: Watch = field(init=False)  # by user id: open pages of signed-in people; state: store's Standing
     plans: Plans = field(init=False)  # what-ifs running in worker processes; close() ends them (the app's shutdown)
-    owns: Callable[[str], bool] | None = None  # in a cluster (cluster/): whether this worker runs the shop; None: all
+    placement: Placement | None = None  # in a cluster (cluster/): which shops this worker runs; None: every shop
 
     def __post_init__(self) -> None:
         self.plans = Plans(self.engines)
@@ -77,6 +78,10 @@ class Shops:
         except Exception:
             log.exception('shop %s: its snapshot failed', shop_id)
             return None
+
+    def runs(self, shop_id: str) -> bool:
+        """Whether this process runs the shop's engine: always, but in a cluster (see placement.py)."""
+        return self.placement is None or self.placement.owns(shop_id)
 
     @property
     def store(self) -> Database:
@@ -105,7 +110,7 @@ class Shops:
             self.started.set()
 
     async def _open_shop(self, shop: Shop) -> None:
-        if self.owns is not None and not self.owns(shop.id):
+        if not self.runs(shop.id):
             return  # another worker runs it; this one starts it when it gains its lease (cluster/worker.py)
         try:
             self.alert_settings[shop.id] = await alert_settings.load(self.store, shop.id)

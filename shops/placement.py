@@ -1,0 +1,11 @@
+"""Where each shop runs. One process runs every shop (no placement); in a cluster each worker runs the shops it holds a
+lease on (cluster/worker.py), and pages and events of a shop it does not run go to the one that does."""
+from typing import Protocol
+
+
+class Placement(Protocol):
+    def owns(self, shop_id: str) -> bool:
+        """Whether this worker runs the shop now."""
+
+    def holder(self, shop_id: str) -> str | None:
+        """The name of the worker running the shop (the proxy's name for it), or None while none does."""
