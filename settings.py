@@ -36,7 +36,8 @@ class Settings(BaseSettings):
 
     database_url: str = ''  # empty: SQLite in the data folder
     cluster: bool = False  # several workers on one PostgreSQL, each shop run by one of them (cluster/)
-    worker_id: str = ''  # this worker's name in a cluster (the proxy's server name); empty: host:pid
+    worker_id: str = Field('', pattern=r'^[A-Za-z0-9_-]{0,32}$')  # this worker's name in a cluster (the proxy's name
+    # for it, in its persistence cookie); empty: host:pid
     knowledge_dir: Path | None = None  # empty: data_dir/knowledge
 
     supabase_url: str = ''
