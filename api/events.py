@@ -25,6 +25,7 @@ from .auth import shop_access
 from .event_models import Accepted, Batch, EventIn
 
 MAX_EVENTS = 5000
+RETRY_AFTER = 2  # seconds, with a 503: a shop starting, or between workers of a cluster
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 4  # {"events": [{"name": {}}]} still gets its field named; deeper is refused before parsing
 MAX_OPENED = 2 * MAX_EVENTS + 2  # objects and lists: the body, its list, each event (and a mistyped field in each)
@@ -76,7 +77,8 @@ def create(shops: Shops) -> None:
             except BatchFailed as failed:
                 return JSONResponse({'detail': [_failed(failed)]}, status_code=422)
         except NotTaken as refused:
-            raise HTTPException(refused.status, str(refused)) from None
+            retry = {'Retry-After': str(RETRY_AFTER)} if refused.status == 503 else None  # the shop starts in seconds
+            raise HTTPException(refused.status, str(refused), headers=retry) from None
         return Accepted(accepted=done.accepted, duplicates=done.duplicates)
 
 
