@@ -36,14 +36,21 @@ class Worker:
 
     async def start(self) -> None:
         """The first round at once (this worker's share starts before the app serves), then rounds and the relay."""
-        await self.leases.round()
+        await self.round()
         self.tasks = [asyncio.create_task(self.relay.run(), name='event relay'),
                       asyncio.create_task(self._rounds(), name='leases')]
 
     async def _rounds(self) -> None:
         while True:
             await asyncio.sleep(self.leases.period)
-            await self.leases.round()
+            await self.round()
+
+    async def round(self) -> None:
+        """The leases' round; then an engine started here without a lease (a shop just made, in Settings or at the
+        first set-up) stops: the worker that gained the shop's lease runs it, maybe this one."""
+        await self.leases.round()
+        for shop_id in [shop_id for shop_id in self.shops.engines if not self.leases.holds(shop_id)]:
+            await self._lost(shop_id)
 
     async def stop(self) -> None:
         for task in self.tasks:

@@ -13,7 +13,7 @@ from engine.events import event_from_dict
 from settings import Settings
 from shops import Shops
 from shops.ingest import ingest, intake
-from store.shops import ensure_shop
+from store.shops import ensure_shop, get_shop
 from tests.api.helpers import NOW, visit
 
 SHOP = 'fade-street'
@@ -89,3 +89,12 @@ async def test_events_posted_while_no_worker_runs_the_shop_are_kept_and_applied_
     assert await applied(b, 6) == 6
     assert await post(b, 3) == 3
     assert await applied(b, 9) == 9
+
+
+async def test_an_engine_started_without_the_shops_lease_stops_at_the_next_round(pair):
+    """A shop made in Settings starts at once on the worker that made it; the lease decides where it runs."""
+    a, b = pair
+    shop = await get_shop(b.shops.store, SHOP)
+    b.shops.start_shop(shop)  # as Settings > Shops does for a new shop, on b, which does not hold it
+    await b.round()
+    assert SHOP not in b.shops.engines and SHOP in a.shops.engines
