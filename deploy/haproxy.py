@@ -3,8 +3,10 @@
 - Sticky by a cookie (`chairside_worker`, the worker's name): a page's HTTP request and its NiceGUI socket reach the
   same worker. A page of a shop another worker runs sets the cookie to that worker and loads again (ui/placement.py):
   `preserve` leaves a cookie the page set alone (and the cookie is not httponly, or the page could not set it).
-- Health checks on /api/health every second: a worker that does not answer twice is out within ~2 s, and a browser
-  whose cookie names it goes to a live worker (`option redispatch`); NiceGUI then reloads the page there.
+- Health checks on /api/health every second: a worker that is gone (its port refuses) twice is out within ~2 s, and a
+  browser whose cookie names it goes to a live worker (`option redispatch`); NiceGUI then reloads the page there. A
+  busy worker has 5 s to answer a check (`timeout check`): a shop starting holds its event loop for a moment, and
+  with the default (`inter`, 1 s) a busy machine's workers went out and in, and pages opening then failed.
 - Events are idempotent by id, so a request the proxy could not get an answer to is tried again on another worker
   (`retry-on`); should that fail too, the answer is 503 with Retry-After (deploy/errors/503.http), never a 502.
 - `maxconn 8000`: each connection costs the proxy two file descriptors; 8,000 fit a limit of 20,000 open files.
@@ -32,6 +34,7 @@ defaults
     timeout server 60s
     timeout tunnel 1h
     timeout http-request 10s
+    timeout check 5s
     errorfile 502 {errors}/503.http
     errorfile 503 {errors}/503.http
     errorfile 504 {errors}/503.http
@@ -45,7 +48,7 @@ backend workers
     cookie {cookie} insert indirect nocache preserve
     option httpchk GET /api/health
     http-check expect status 200
-    default-server inter 1s fall 2 rise 2
+    default-server inter 1s fall 2 rise 1
 {servers}
 """
 

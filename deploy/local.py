@@ -79,14 +79,14 @@ class LocalCluster:
         deadline = time.monotonic() + STARTS_WITHIN
         for name in self.names:
             self._wait(lambda name=name: listens(self.processes[name].pid, self.ports[name]) and
-                       self._healthy(self.worker_url(name)), deadline, f'worker {name}')
-        self._wait(lambda: self._healthy(self.url), deadline, 'the proxy')
+                       self.healthy(self.worker_url(name)), deadline, f'worker {name}')
+        self._wait(lambda: self.healthy(self.url), deadline, 'the proxy')
 
     def _spawn(self, name: str, command: list[str], env: dict[str, str]) -> subprocess.Popen:
         log = None if self.output else open(self.root / f'{name}.log', 'ab')  # noqa: SIM115 (the process keeps it)
         return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT if log else None)
 
-    def _healthy(self, url: str) -> bool:
+    def healthy(self, url: str) -> bool:
         try:
             return httpx.get(f'{url}/api/health', timeout=2).status_code == 200
         except httpx.HTTPError:
