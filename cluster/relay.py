@@ -47,30 +47,30 @@ class EventRelay:
                 await self.catch_up(shop_id)
 
     async def catch_up(self, shop_id: str) -> None:
-        """The shop's engine gets what was stored after its mark; an engine the relay did not build (a reload after
-        an import, a restart) is built again, fenced, to have a mark."""
+        """The shop's engine gets what was stored after its mark. An engine the relay did not build (a reload after an
+        import, a restart), or one that cannot take what was stored, is built again, fenced, to have a mark."""
         engine = self.shops.engines.get(shop_id)
         if engine is None or engine.feed is not None or engine.failure is not None:
             return  # not running here, a demo shop (it takes no events), or stopped (its page says why)
         mark = self.marks.get(shop_id)
-        if mark is None or mark[0] is not engine:
-            return await self.rebuild(shop_id)
+        if mark is None or mark[0] is not engine or not await self._apply_after(shop_id, engine, mark[1]):
+            await self.rebuild(shop_id)
+
+    async def _apply_after(self, shop_id: str, engine: ShopEngine, seq: int) -> bool:
+        """False when the engine must be built again: replaced meanwhile, or what was stored cannot be applied."""
         async with self.shops.shop_lock(shop_id):
             if self.shops.engines.get(shop_id) is not engine:
-                failed = True  # replaced meanwhile: built again below
-            else:
-                stored = await events_after(self.shops.store, shop_id, mark[1])
-                failed = False
-                if stored:
-                    try:
-                        engine.apply_all(sorted(_events(shop_id, [row for _, row in stored]), key=lambda e: e.at))
-                    except (EventRejected, EngineFailed):
-                        log.exception('shop %s: stored events could not be applied; building it again', shop_id)
-                        failed = True
-                    else:
-                        self.marks[shop_id] = (engine, stored[-1][0])
-        if failed:
-            await self.rebuild(shop_id)
+                return False
+            stored = await events_after(self.shops.store, shop_id, seq)
+            if not stored:
+                return True
+            try:
+                engine.apply_all(sorted(_events(shop_id, [row for _, row in stored]), key=lambda event: event.at))
+            except (EventRejected, EngineFailed):
+                log.exception('shop %s: stored events could not be applied; building it again', shop_id)
+                return False
+            self.marks[shop_id] = (engine, stored[-1][0])
+            return True
 
     async def rebuild(self, shop_id: str) -> None:
         """The live shop's engine built from the store again (events that cannot be applied stop the shop with the

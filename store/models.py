@@ -2,20 +2,8 @@
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import (
-    BigInteger,
-    CheckConstraint,
-    Date,
-    FetchedValue,
-    Float,
-    ForeignKey,
-    Index,
-    Integer,
-    LargeBinary,
-    MetaData,
-    String,
-    Text,
-)
+import sqlalchemy as sa
+from sqlalchemy import CheckConstraint, Date, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from .types import JSONType, UTCDateTime, utcnow
@@ -111,7 +99,7 @@ class Event(Base):
     payload: Mapped[dict[str, Any]]
     # the order of arrival, from a PostgreSQL sequence (migration 0005); empty on SQLite. Per shop, stores are
     # serialized (store/events.py), so a shop's seq order is its commit order: a reader may resume after any seq
-    seq: Mapped[int | None] = mapped_column(BigInteger, server_default=FetchedValue())
+    seq: Mapped[int | None] = mapped_column(sa.BigInteger, server_default=sa.FetchedValue())
 
 
 class Notification(Base):
