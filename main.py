@@ -17,6 +17,7 @@ from api import health
 from api import metrics as metrics_api
 from api import notifications as notifications_api
 from api import report as report_api
+from api.placement import ToTheShopsWorker
 from coach import Coach
 from engine import SimClock
 from engine.loop import EngineLoop
@@ -123,6 +124,7 @@ async def stop() -> None:
 
 theme.setup()
 app.storage.max_tab_storage_age = 0  # NiceGUI keeps an (unused here) storage per tab for 30 days: pruned within 10 s
+app.add_middleware(ToTheShopsWorker, shops=shops)  # in a cluster: reads of a shop's figures go to its worker
 app.add_middleware(AuthMiddleware, shops=shops)
 app.add_middleware(SecurityHeaders)  # added last, so it wraps the sign-in redirects above too
 sign_in.create(shops)

@@ -19,13 +19,13 @@ from engine.bounds import problems
 from engine.events import Event, event_from_dict
 from shops import Shops
 from shops.ingest import BatchFailed, NotTaken, ingest, intake
+from shops.placement import RETRY_AFTER
 
 from . import body_limits, event_models
 from .auth import shop_access
 from .event_models import Accepted, Batch, EventIn
 
 MAX_EVENTS = 5000
-RETRY_AFTER = 2  # seconds, with a 503: a shop starting, or between workers of a cluster
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 4  # {"events": [{"name": {}}]} still gets its field named; deeper is refused before parsing
 MAX_OPENED = 2 * MAX_EVENTS + 2  # objects and lists: the body, its list, each event (and a mistyped field in each)

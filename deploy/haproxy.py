@@ -14,8 +14,9 @@
 """
 from pathlib import Path
 
+from shops.placement import COOKIE  # pages (ui/placement.py) and API reads (api/placement.py) set it
+
 HERE = Path(__file__).parent
-COOKIE = 'chairside_worker'  # ui/placement.py sets it to the shop's worker
 
 TEMPLATE = """\
 # Chairside behind HAProxy: rendered by deploy/haproxy.py ({count} workers). See the README, "Running several workers".

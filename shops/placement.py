@@ -2,6 +2,9 @@
 lease on (cluster/worker.py), and pages and events of a shop it does not run go to the one that does."""
 from typing import Protocol
 
+COOKIE = 'chairside_worker'  # the proxy's persistence cookie (deploy/haproxy.py): its value is a worker's name
+RETRY_AFTER = 2  # seconds a client waits while no worker runs the shop (one died; another takes it within seconds)
+
 
 class Placement(Protocol):
     def owns(self, shop_id: str) -> bool:

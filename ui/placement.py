@@ -9,9 +9,7 @@ import json
 from nicegui import ui
 
 from shops import Shops
-
-COOKIE = 'chairside_worker'  # the proxy's persistence cookie: its value is a worker's name (CHAIRSIDE_WORKER_ID)
-RETRY_MS = 2000
+from shops.placement import COOKIE, RETRY_AFTER
 
 
 def elsewhere(shops: Shops, shop_id: str) -> bool:
@@ -24,7 +22,7 @@ def elsewhere(shops: Shops, shop_id: str) -> bool:
         ui.add_head_html(f'<script>document.cookie = {cookie}; location.reload();</script>')
         ui.label('Opening the shop…').mark('shop-elsewhere')
     else:
-        ui.add_head_html(f'<script>setTimeout(() => location.reload(), {RETRY_MS});</script>')
+        ui.add_head_html(f'<script>setTimeout(() => location.reload(), {RETRY_AFTER * 1000});</script>')
         ui.label('The shop is moving to another server: this page opens it again in a few seconds.') \
             .mark('shop-moving')
     return True
