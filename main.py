@@ -52,9 +52,9 @@ shops.live.builders.update(views.builders(shops.engines))
 app.state.shops, app.state.loop = shops, loop
 if settings.cluster:  # several workers on one PostgreSQL: this one runs the shops it holds a lease on
     from cluster.worker import Worker
-    worker: Worker | None = Worker(shops, settings.database_url, settings.worker_id)
+    cluster_worker: Worker | None = Worker(shops, settings.database_url, settings.worker_id)
 else:
-    worker = None
+    cluster_worker = None
 shutting_down = threading.Event()
 memory = MemoryKeeper(lambda: len(shops.live.pages), lambda: shops.live.closed)
 knowledge_build: asyncio.Task | None = None
@@ -74,8 +74,8 @@ async def start() -> None:
     await shops.open(exiting)
     if exiting() or shops.startup_error:
         return
-    if worker is not None:
-        await worker.start()  # its share of the shops starts now; then every few seconds, what nobody runs
+    if cluster_worker is not None:
+        await cluster_worker.start()  # its share of the shops starts now; then every few seconds, what nobody runs
     loop.tick()
     log.info('started %d shop(s) in %.2f s; store %s; sign-in %s; demo speed %gx', len(shops.engines),
              time.perf_counter() - started, shops.store.dialect, 'Supabase' if shops.supabase else 'local accounts',
@@ -112,8 +112,8 @@ async def build_knowledge() -> None:
 async def stop() -> None:
     shutting_down.set()
     await shops.plans.close()  # what-ifs running: their worker processes end with the app
-    if worker is not None:
-        await worker.stop()  # its shops given back at once: the other workers take them at their next round
+    if cluster_worker is not None:
+        await cluster_worker.stop()  # its shops given back at once: the other workers take them at their next round
     if knowledge_build is not None:  # its thread stops at the next batch: let it, before the loop closes
         await asyncio.wait([knowledge_build], timeout=STOP_WAIT)
     if shops.coach is not None:

@@ -15,6 +15,7 @@ import psycopg
 import pytest
 from playwright.async_api import async_playwright, expect
 
+from bench.ports import free_port
 from deploy.local import HAPROXY_HINT, LocalCluster
 from engine import demo_profile
 from engine.words import money
@@ -120,7 +121,6 @@ class Poster:
 def cluster(tmp_path: Path, knowledge_dir: str):
     if shutil.which('haproxy') is None and not Path('/usr/sbin/haproxy').exists():
         pytest.fail(HAPROXY_HINT, pytrace=False)
-    from bench.ports import free_port
     env = {'CHAIRSIDE_SIM_HISTORY_DAYS': '8', 'CHAIRSIDE_SIM_SPEED': '0', 'CHAIRSIDE_SIM_START': '2026-11-24T11:30:00',
            'CHAIRSIDE_SHOP_TIMEZONE': 'Europe/London', 'CHAIRSIDE_KNOWLEDGE_DIR': knowledge_dir}
     running = LocalCluster(3, free_port(), tmp_path, env)
