@@ -47,6 +47,7 @@ async def one(args: argparse.Namespace, workers: int, sessions: int, shops: int,
     env = {'CHAIRSIDE_SIM_SPEED': str(args.speed), 'CHAIRSIDE_SIM_START': args.start,
            'CHAIRSIDE_SIM_HISTORY_DAYS': str(args.history_days), 'CHAIRSIDE_KNOWLEDGE_DIR': str(args.knowledge_dir)}
     cluster = LocalCluster(workers, free_port(), root, env, database_url=url)
+    print(f'{workers} worker(s): logs (workers, proxy) in {root}', flush=True)
     try:
         await asyncio.to_thread(cluster.start)
         deadline = time.monotonic() + HELD_WITHIN

@@ -5,8 +5,10 @@
   `preserve` leaves a cookie the page set alone (and the cookie is not httponly, or the page could not set it).
 - Health checks on /api/health every second: a worker that is gone (its port refuses) twice is out within ~2 s, and a
   browser whose cookie names it goes to a live worker (`option redispatch`); NiceGUI then reloads the page there. A
-  busy worker has 5 s to answer a check (`timeout check`): a shop starting holds its event loop for a moment, and
-  with the default (`inter`, 1 s) a busy machine's workers went out and in, and pages opening then failed.
+  busy worker has 10 s to answer a check (`timeout check`): the check waits on the same event loop as its pages (and
+  a shop starting holds it for a moment). With the default (`inter`, 1 s) a busy machine's workers went out and in
+  and pages opening got 503s; with 5 s, 39 of 1,000 pages opening on one worker still got the proxy's 503 (its log:
+  "Layer7 timeout, check duration: 5001ms ... no server available"; `bench/cluster.py`, load average 9 on 2 cores).
 - Events are idempotent by id, so a request the proxy could not get an answer to is tried again on another worker
   (`retry-on`); should that fail too, the answer is 503 with Retry-After (deploy/errors/503.http), never a 502.
 - `maxconn 8000`: each connection costs the proxy two file descriptors; 8,000 fit a limit of 20,000 open files.
@@ -35,7 +37,7 @@ defaults
     timeout server 60s
     timeout tunnel 1h
     timeout http-request 10s
-    timeout check 5s
+    timeout check 10s
     errorfile 502 {errors}/503.http
     errorfile 503 {errors}/503.http
     errorfile 504 {errors}/503.http
