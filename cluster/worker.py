@@ -10,13 +10,13 @@ import os
 import socket
 
 from shops import Shops
+from shops.placement import MOVED
 from store.shops import all_shops, get_shop
 
 from .leases import Leases
 from .relay import EventRelay
 
 log = logging.getLogger(__name__)
-MOVED = 'This shop now runs on another worker: reload the page'
 
 
 class Worker:

@@ -4,6 +4,7 @@ from typing import Protocol
 
 COOKIE = 'chairside_worker'  # the proxy's persistence cookie (deploy/haproxy.py): its value is a worker's name
 RETRY_AFTER = 2  # seconds a client waits while no worker runs the shop (one died; another takes it within seconds)
+MOVED = 'This shop now runs on another worker'  # what its pages are told (shops/live.py) where it ran before
 
 
 class Placement(Protocol):

@@ -35,19 +35,19 @@ pytestmark = pytest.mark.skipif(os.environ.get('CHAIRSIDE_TEST_SKIP_POSTGRES') =
                                 reason='CHAIRSIDE_TEST_SKIP_POSTGRES or _HAPROXY=1: the cluster needs both')
 
 
-async def seed(url: str) -> tuple[str, str, str]:
+async def seed(url: str) -> tuple[list[str], str, str]:
     """An owner with a live shop (its API and kiosk tokens; the kiosk shows money) and two demo shops."""
     db = await Database.open(url)
     try:
         account = await create_owner(db, 'owner@example.com', 'correct horse battery', 'Fade Street',
                                      'Europe/London', demo_profile().to_dict(), mode='live')
         shop_id = account.shops[0].shop_id
-        for name in ('Second Chair', 'Third Chair'):
-            await create_shop(db, account.user_id, name, 'Europe/London', demo_profile().to_dict())
+        others = [(await create_shop(db, account.user_id, name, 'Europe/London', demo_profile().to_dict())).id
+                  for name in ('Second Chair', 'Third Chair')]
         _, api = await create_token(db, shop_id, 'api', 'Till')
         _, kiosk = await create_token(db, shop_id, 'kiosk', 'TV')
         await set_setting(db, shop_id, 'kiosk_show_money', True)
-        return shop_id, api, kiosk
+        return [shop_id, *others], api, kiosk
     finally:
         await db.close()
 
@@ -61,6 +61,10 @@ async def holder(url: str, shop_id: str) -> str | None:
             (SHOPS, shop_key(shop_id)))
         row = await cursor.fetchone()
         return row[0].removeprefix('chairside:') if row else None
+
+
+async def spread(url: str, shop_ids: list[str]) -> bool:
+    return len({await holder(url, shop_id) for shop_id in shop_ids} - {None}) == len(shop_ids)
 
 
 async def until(check, bound: float, what: str):
@@ -130,9 +134,10 @@ def cluster(tmp_path: Path, knowledge_dir: str):
 
 async def test_a_worker_killed_loses_nothing_and_its_shop_and_pages_come_back_on_another(cluster):
     url = await asyncio.to_thread(cluster.start_database)
-    shop_id, api_token, kiosk_token = await seed(url)
+    shop_ids, api_token, kiosk_token = await seed(url)
+    shop_id = shop_ids[0]
     await asyncio.to_thread(cluster.start)
-    first = await until(lambda: holder(url, shop_id), 30, 'a worker runs the live shop')
+    await until(lambda: spread(url, shop_ids), 60, 'each worker runs one shop')  # the first up gives back
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM if Path(CHROMIUM).exists() else None,
                                                    args=CHROMIUM_ARGS)
@@ -145,6 +150,7 @@ async def test_a_worker_killed_loses_nothing_and_its_shop_and_pages_come_back_on
         await expect(page.get_by_text(money(PRICE * 5), exact=True)).to_be_visible(timeout=30_000)  # the page is live
         posting = asyncio.create_task(poster.run())
 
+        first = await holder(url, shop_id)
         cluster.kill(first)
         killed_at = time.monotonic()
         acknowledged_before = len(poster.acknowledged)

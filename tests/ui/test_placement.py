@@ -41,3 +41,24 @@ async def test_a_page_of_a_shop_no_worker_runs_yet_says_so_and_tries_again(user:
     await user.open('/')
     await user.should_see('The shop is moving to another server')
     assert 'location.reload()' in user.client.head_html
+
+
+class StartingHere(RunsElsewhere):
+    """This worker has just taken every shop's lease and is starting them."""
+
+    def owns(self, shop_id: str) -> bool:
+        return True
+
+
+async def test_a_page_of_a_shop_this_worker_is_still_starting_says_so_and_tries_again(user: User, create_user):
+    """Found by the failover test: a kiosk opened in that moment said it was not linked."""
+    await sign_up_owner(user)
+    shop_id = the_engine().profile.id
+    _, token = await create_token(app.state.shops.store, shop_id, 'kiosk', 'TV')
+    app.state.shops.placement = StartingHere(None)
+    del app.state.shops.engines[shop_id]
+    tv = create_user()
+    await tv.open(f'/kiosk/{token}')
+    await tv.should_see('The shop is starting on this server')
+    await tv.should_not_see('This screen is not linked')
+    assert 'location.reload()' in tv.client.head_html
