@@ -3,7 +3,9 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench
+WORKERS ?= 3
+
+.PHONY: run test bench cluster
 
 $(STAMP): pyproject.toml
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -18,6 +20,11 @@ test: $(STAMP)
 	scripts/install-test-deps.sh
 	$(PYTHON) -m ruff check .
 	$(PYTHON) -m pytest
+
+# Several workers behind HAProxy on PostgreSQL (the README's "Running several workers"); Ctrl-C stops them all.
+cluster: $(STAMP)
+	scripts/install-test-deps.sh
+	$(PYTHON) -m deploy.local --workers $(WORKERS)
 
 bench: $(STAMP)
 	$(PYTHON) bench/engine.py

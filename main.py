@@ -17,6 +17,7 @@ from api import health
 from api import metrics as metrics_api
 from api import notifications as notifications_api
 from api import report as report_api
+from api.placement import ToTheShopsWorker
 from coach import Coach
 from engine import SimClock
 from engine.loop import EngineLoop
@@ -49,6 +50,11 @@ shops.loop = loop = EngineLoop(shops.engines, shops.live.publish, shops.live.rep
                                watched=shops.live.watched)  # a shop with no page open builds no snapshot
 shops.live.builders.update(views.builders(shops.engines))
 app.state.shops, app.state.loop = shops, loop
+if settings.cluster:  # several workers on one PostgreSQL: this one runs the shops it holds a lease on
+    from cluster.worker import Worker
+    cluster_worker: Worker | None = Worker(shops, settings.database_url, settings.worker_id)
+else:
+    cluster_worker = None
 shutting_down = threading.Event()
 memory = MemoryKeeper(lambda: len(shops.live.pages), lambda: shops.live.closed)
 knowledge_build: asyncio.Task | None = None
@@ -71,6 +77,8 @@ async def start() -> None:
     log.info('listed %d shop(s) in %.2f s, starting them in the background; store %s; sign-in %s; demo speed %gx',
              len(shops.listed), time.perf_counter() - started, shops.store.dialect,
              'Supabase' if shops.supabase else 'local accounts', settings.sim_speed)
+    if cluster_worker is not None:
+        await cluster_worker.start()  # its share of the shops starts now; then every few seconds, what nobody runs
     loop.tick()
     background_tasks.create(loop.run(), name='engine loop')
     background_tasks.create(shops.catch_up(exiting), name='catch up')  # pages are served meanwhile
@@ -108,6 +116,8 @@ async def stop() -> None:
     await shops.plans.close()  # what-ifs running: their worker processes end with the app
     if shops.db is not None and not shops.startup_error and not helpers.is_user_simulation():
         await shops.states.close(STOP_WAIT / 2)  # the next start loads them; a shop not saved in time replays its day
+    if cluster_worker is not None:
+        await cluster_worker.stop()  # its shops given back at once: the other workers take them at their next round
     if knowledge_build is not None:  # its thread stops at the next batch: let it, before the loop closes
         await asyncio.wait([knowledge_build], timeout=STOP_WAIT)
     if shops.coach is not None:
@@ -118,6 +128,7 @@ async def stop() -> None:
 
 theme.setup()
 app.storage.max_tab_storage_age = 0  # NiceGUI keeps an (unused here) storage per tab for 30 days: pruned within 10 s
+app.add_middleware(ToTheShopsWorker, shops=shops)  # in a cluster: reads of a shop's figures go to its worker
 app.add_middleware(AuthMiddleware, shops=shops)
 app.add_middleware(SecurityHeaders)  # added last, so it wraps the sign-in redirects above too
 sign_in.create(shops)

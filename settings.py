@@ -6,7 +6,7 @@ from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     catch_up_held: bool = False  # shops listed at start wait to be started one by one by hand (tests drive the start)
 
     database_url: str = ''  # empty: SQLite in the data folder
+    cluster: bool = False  # several workers on one PostgreSQL, each shop run by one of them (cluster/)
+    worker_id: str = Field('', pattern=r'^[A-Za-z0-9_-]{0,32}$')  # this worker's name in a cluster (the proxy's name
+    # for it, in its persistence cookie); empty: host:pid
     knowledge_dir: Path | None = None  # empty: data_dir/knowledge
 
     supabase_url: str = ''
@@ -52,6 +55,14 @@ class Settings(BaseSettings):
     gemini_base_url: str = ''
     gemini_model: str = 'gemini-2.0-flash'
     coach_providers: str = ''  # comma-separated order, e.g. 'anthropic,openai'; empty: every configured one
+
+    @model_validator(mode='after')
+    def _cluster_on_postgres(self) -> 'Settings':
+        if self.cluster and not self.database_url.startswith('postgresql'):
+            raise ValueError('CHAIRSIDE_CLUSTER=1 needs a PostgreSQL CHAIRSIDE_DATABASE_URL '
+                             '(postgresql+psycopg://...): the workers hold their shops and pass events through it. '
+                             'Unset CHAIRSIDE_CLUSTER to run one process on SQLite.')
+        return self
 
     @field_validator('shop_timezone')
     @classmethod

@@ -18,12 +18,12 @@ from pydantic import TypeAdapter, ValidationError
 from engine.bounds import problems
 from engine.events import Event, event_from_dict
 from shops import Shops
-from shops.ingest import BatchFailed, NotTaken, ingest, live_engine
+from shops.ingest import BatchFailed, NotTaken, ingest, intake
+from shops.placement import RETRY_AFTER
 
 from . import body_limits, event_models
 from .auth import shop_access
 from .event_models import Accepted, Batch, EventIn
-from .metrics import RETRY_AFTER
 
 MAX_EVENTS = 5000
 MAX_BYTES = 8 * 1024 * 1024
@@ -66,10 +66,10 @@ def create(shops: Shops) -> None:
     async def post_events(request: Request,
                           shop_id: Annotated[str, Depends(shop_access(lambda: shops.store, 'events'))]):
         try:
-            live_engine(shops, shop_id)  # the shop takes events (or says why not) before the body is read
+            profile, now = await intake(shops, shop_id)
             body = await _read(request)
             try:
-                rows, events = _validate(body, {'profile': shops.profile(shop_id), 'now': shops.clock(shop_id).now()})
+                rows, events = _validate(body, {'profile': profile, 'now': now})
             except _Invalid as invalid:
                 return JSONResponse({'detail': invalid.errors}, status_code=422)
             try:
@@ -77,8 +77,8 @@ def create(shops: Shops) -> None:
             except BatchFailed as failed:
                 return JSONResponse({'detail': [_failed(failed)]}, status_code=422)
         except NotTaken as refused:
-            raise HTTPException(refused.status, str(refused),
-                                headers={'Retry-After': str(RETRY_AFTER)} if refused.status == 503 else None) from None
+            retry = {'Retry-After': str(RETRY_AFTER)} if refused.status == 503 else None  # the shop starts in seconds
+            raise HTTPException(refused.status, str(refused), headers=retry) from None
         return Accepted(accepted=done.accepted, duplicates=done.duplicates)
 
 

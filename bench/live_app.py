@@ -29,13 +29,13 @@ def staff_email(number: int) -> str:
     return f'staff{number}@example.com'
 
 
-async def seed(data_dir: Path, shops: int, staff: int = 0) -> tuple[list[str], str]:
+async def seed(data_dir: Path, shops: int, staff: int = 0, url: str = '') -> tuple[list[str], str]:
     """The owner, `shops` demo shops and one kiosk token per shop, written before the app starts; the kiosk tokens,
     and a monitoring token (for /api/health's details: see monitor_browser).
 
     And `staff` staff members (staff_email(i), PASSWORD), member i of shop i % shops, their password already set.
     """
-    db = await Database.open(f'sqlite+aiosqlite:///{data_dir / "chairside.db"}')
+    db = await Database.open(url or f'sqlite+aiosqlite:///{data_dir / "chairside.db"}')  # url: a cluster's database
     try:
         profile = demo_profile(ZONE).to_dict()
         account = await create_owner(db, EMAIL, PASSWORD, 'Bench shop 1', ZONE, profile)

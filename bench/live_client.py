@@ -13,12 +13,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import aiohttp
+from yarl import URL
 
 ACK_SECONDS = 3.0  # nicegui.js: setInterval(ack, 3000)
 STEP_TIMEOUT = 30.0  # GET, websocket open and Socket.IO connect, each
 OPEN_CONCURRENCY = 32  # sessions being opened at once, at most
 _QUERY = re.compile(r"query: \{'client_id': '([0-9a-f-]+)', 'next_message_id': (\d+)")
 _ELEMENTS = re.compile(r'parseElements\(String\.raw`(.*?)`\)', re.S)
+_PLACED = re.compile(r'document\.cookie = "(chairside_worker)=([\w-]+);')  # ui/placement.py, as a browser runs it
+PLACEMENT_HOPS = 3
 
 
 @dataclass
@@ -81,10 +84,16 @@ class Session:
     async def open(self) -> None:
         """GET + connect; raises on failure (the caller counts it). Updates then flow until close()."""
         self.started = time.monotonic()
-        async with self.http.get(self.base + self.path, timeout=aiohttp.ClientTimeout(total=STEP_TIMEOUT)) as r:
-            if r.status != 200:
-                raise RuntimeError(f'GET {self.path} answered {r.status}')
-            self.page = parse_page(await r.text())
+        for _ in range(PLACEMENT_HOPS):
+            async with self.http.get(self.base + self.path, timeout=aiohttp.ClientTimeout(total=STEP_TIMEOUT)) as r:
+                if r.status != 200:
+                    raise RuntimeError(f'GET {self.path} answered {r.status}')
+                text = await r.text()
+            placed = _PLACED.search(text)  # a cluster's worker that does not run the shop names the one that does
+            if placed is None:
+                break
+            self.http.cookie_jar.update_cookies({placed.group(1): placed.group(2)}, URL(self.base))
+        self.page = parse_page(text)
         self.get_s = time.monotonic() - self.started
         self.next_message_id = self.page.next_message_id
         query = (f'client_id={self.page.client_id}&next_message_id={self.page.next_message_id}'

@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from engine import ShopEngine
+from engine import ShopEngine, ShopProfile
 from engine.events import Event
 from engine.shop import EngineFailed
 from store.events import insert_new_events
+from store.shops import get_shop
 
 from .service import Shops
 
@@ -62,8 +63,27 @@ def live_engine(shops: Shops, shop_id: str) -> ShopEngine | None:
     return engine
 
 
+async def intake(shops: Shops, shop_id: str) -> tuple[ShopProfile, float]:
+    """What the shop's events are checked against: the profile and the time now (its engine's). In a cluster, on a
+    worker that does not run the shop, its stored profile and the real clock, and NotTaken for a demo shop."""
+    if shops.runs(shop_id):
+        live_engine(shops, shop_id)  # the shop takes events, or says why not (None: it is catching up, they wait)
+        return shops.profile(shop_id), shops.clock(shop_id).now()  # type: ignore[return-value]
+    shop = await get_shop(shops.store, shop_id)
+    if shop is None:
+        raise NotTaken(503, 'The shop is starting: try again in a few seconds.')
+    if shop.mode != 'live':
+        raise NotTaken(409, DEMO)
+    return ShopProfile.from_dict(shop.id, shop.name, shop.timezone, shop.profile), shops.real_clock.now()
+
+
 async def ingest(shops: Shops, shop_id: str, rows: Sequence[dict[str, Any]], events: Sequence[Event]) -> Ingested:
-    """`rows` as the store keeps them and `events` as the engine takes them, the same in the same order."""
+    """`rows` as the store keeps them and `events` as the engine takes them, the same in the same order. In a cluster
+    they are stored only: the worker that runs the shop applies them from the store (cluster/relay.py), so a post
+    to any worker, or while the shop is between workers, is kept once acknowledged."""
+    if shops.placement is not None:
+        new_ids = await insert_new_events(shops.store, shop_id, list(rows))
+        return Ingested(len(new_ids), len(rows) - len(new_ids))
     async with shops.shop_lock(shop_id):
         engine = live_engine(shops, shop_id)  # the mode may have changed while the caller read the body
         new_ids = await insert_new_events(shops.store, shop_id, list(rows))

@@ -38,6 +38,7 @@ from store.tokens import active_tokens
 
 from . import alert_settings, states
 from .live import CatchingUp, LiveShops
+from .placement import Placement
 from .plans import Plans
 from .sign_ins import Tickets
 from .start_order import StartOrder
@@ -71,6 +72,7 @@ class Shops:
     session_watch: Watch = field(init=False)  # by user id: open pages of signed-in people; state: store's Standing
     plans: Plans = field(init=False)  # what-ifs running in worker processes; close() ends them (the app's shutdown)
     states: Keeper = field(init=False)  # saves each engine's state to load at the next start (shops/states.py)
+    placement: Placement | None = None  # in a cluster (cluster/): which shops this worker runs; None: every shop
 
     def __post_init__(self) -> None:
         self.plans = Plans(self.engines)
@@ -94,6 +96,10 @@ class Shops:
             log.exception('shop %s: its snapshot failed', shop_id)
             return None
 
+    def runs(self, shop_id: str) -> bool:
+        """Whether this process runs the shop's engine: always, but in a cluster (see placement.py)."""
+        return self.placement is None or self.placement.owns(shop_id)
+
     @property
     def store(self) -> Database:
         assert self.db is not None, 'the store opens on startup'
@@ -113,7 +119,7 @@ class Shops:
             self.supabase = SupabaseAuth.from_settings(self.db, self.settings)
             if not await has_owner(self.store):
                 self._announce_setup_code()
-            self.listed = {shop.id: shop for shop in await all_shops(self.store)}
+            self.listed = {shop.id: shop for shop in await all_shops(self.store) if self.runs(shop.id)}
             self.order = StartOrder(self.listed)
         finally:
             self.started.set()
@@ -161,7 +167,14 @@ class Shops:
         shop_id = self.order.next()
         if shop_id is None:
             return None
-        shop = self.listed[shop_id]
+        await self.open_shop(self.listed[shop_id])
+        self._tell_waiting()
+        return shop_id
+
+    async def open_shop(self, shop: Shop) -> None:
+        """One shop's start: its stored state loaded, else its history replayed (in a thread: the event loop answers
+        pages meanwhile). A shop that cannot start stops alone and says why."""
+        before = self.engines.get(shop.id)
         try:
             self.alert_settings[shop.id] = await alert_settings.load(self.store, shop.id)
             async with self.shop_lock(shop.id):  # a live shop's events posted meanwhile are stored before it reads
@@ -170,7 +183,7 @@ class Shops:
                 history = _events(shop.id, await load_events(self.store, shop.id)) \
                     if shop.mode == 'live' and loaded is None else ()
                 engine = await run.io_bound(self.make_engine, shop, history, loaded)  # pages answered meanwhile
-                if engine is not None and shop.id in self.listed:  # None: shutting down; unlisted: started anew
+                if engine is not None and self.engines.get(shop.id) is before:  # None: shutting down; else restarted
                     self._install(shop, engine)
                     if loaded is not None:
                         self.states.loaded(shop.id, engine)
@@ -180,8 +193,6 @@ class Shops:
             log.exception('shop %s could not be started', shop.id)
             self.stop_shop(shop, f'Figures stopped: the shop could not be started ({type(error).__name__}); see the '
                                  'server log')
-        self._tell_waiting()
-        return shop.id
 
     def _tell_waiting(self) -> None:
         """The pages of shops still catching up learn how far the start is (only those open: the others ask)."""

@@ -4,12 +4,14 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from .files import private_sqlite
 from .migrate import upgrade_to_head
+
+MIGRATIONS_LOCK = 0x4353_0000_6D69_6772  # an advisory lock's key of our own (bigint), held while migrating
 
 # WAL + synchronous=FULL: every commit is fsynced into the WAL before it is acknowledged, so nothing
 # acknowledged is lost on a process kill (NORMAL would already give that) nor on power loss or an OS
@@ -40,7 +42,11 @@ class Database:
         return db
 
     async def migrate(self) -> None:
+        """On PostgreSQL under a lock for the transaction: workers starting at once migrate one after the other (the
+        others then find the schema at head), instead of racing to create the same tables."""
         async with self.engine.begin() as connection:
+            if self.dialect == 'postgresql':
+                await connection.execute(text('SELECT pg_advisory_xact_lock(:key)'), {'key': MIGRATIONS_LOCK})
             await connection.run_sync(upgrade_to_head)
 
     @asynccontextmanager

@@ -1,17 +1,26 @@
-"""The event log: the single truth every figure derives from. Appends are idempotent by event id."""
+"""The event log: the single truth every figure derives from. Appends are idempotent by event id.
+
+On PostgreSQL each append also takes the shop's EVENTS lock for its transaction, so that a shop's `seq` order is
+its commit order, and announces itself on the `chairside_events` channel ({"shop": id, "seq": the append's last})
+when it commits: the worker that runs the shop (cluster/relay.py) reads what was stored after what it has.
+"""
+import json
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
+from contextlib import asynccontextmanager
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from .db import Database
 from .errors import EventError
+from .leases import EVENTS, shop_key
 from .models import Event
 
 COLUMNS = ('id', 'kind', 'at')  # everything else in an event dict is its payload
+CHANNEL = 'chairside_events'
 
 
 async def append_events(db: Database, shop_id: str, events: list[dict[str, Any]]) -> int:
@@ -34,11 +43,18 @@ async def insert_new_events(db: Database, shop_id: str, events: list[dict[str, A
         rows.setdefault(row['id'], row)
     if not rows:
         return set()
-    insert = pg_insert if db.dialect == 'postgresql' else sqlite_insert
-    statement = insert(Event).on_conflict_do_nothing(index_elements=['shop_id', 'id']).returning(Event.id)
+    postgres = db.dialect == 'postgresql'
+    insert = pg_insert if postgres else sqlite_insert
+    statement = insert(Event).on_conflict_do_nothing(index_elements=['shop_id', 'id']).returning(Event.id, Event.seq)
     async with db.session() as session:
-        result = await session.execute(statement, list(rows.values()))
-        return {event_id for (event_id,) in result.all()}
+        if postgres:
+            await session.execute(text('SELECT pg_advisory_xact_lock(:space, :key)'),
+                                  {'space': EVENTS, 'key': shop_key(shop_id)})
+        inserted = (await session.execute(statement, list(rows.values()))).all()
+        if postgres and inserted:
+            payload = json.dumps({'shop': shop_id, 'seq': max(seq for _, seq in inserted)})
+            await session.execute(text('SELECT pg_notify(:channel, :body)'), {'channel': CHANNEL, 'body': payload})
+        return {event_id for event_id, _ in inserted}
 
 
 async def append_in_chunks(db: Database, shop_id: str, events: list[dict[str, Any]], size: int = 1000,
@@ -75,6 +91,33 @@ async def count_events(db: Database, shop_id: str, until: float) -> int:
     """How many of the shop's events are at or before `until`."""
     async with db.reading() as session:
         return await session.scalar(select(func.count()).where(Event.shop_id == shop_id, Event.at <= until)) or 0
+
+
+async def events_after(db: Database, shop_id: str, seq: int) -> list[tuple[int, dict[str, Any]]]:
+    """(seq, event) of the shop's events stored after `seq`, in the order they were stored (PostgreSQL)."""
+    query = (select(Event.seq, Event.id, Event.kind, Event.at, Event.payload)
+             .where(Event.shop_id == shop_id, Event.seq > seq).order_by(Event.seq))
+    async with db.reading() as session:
+        return [(n, {**payload, 'id': event_id, 'kind': kind, 'at': at})
+                for n, event_id, kind, at, payload in await session.execute(query)]
+
+
+@asynccontextmanager
+async def appends_held(db: Database, shop_id: str) -> AsyncIterator[int]:
+    """No event of the shop is being stored or can be while the block runs (PostgreSQL): what it reads of the log is
+    exactly everything up to the seq it is given. Appends wait meanwhile; keep it short (a shop's reload)."""
+    key = {'space': EVENTS, 'key': shop_key(shop_id)}
+    async with db.engine.connect() as connection:
+        await connection.execute(text('SELECT pg_advisory_lock(:space, :key)'), key)
+        await connection.commit()
+        try:
+            last = (await connection.execute(select(func.coalesce(func.max(Event.seq), 0))
+                                             .where(Event.shop_id == shop_id))).scalar_one()
+            await connection.commit()
+            yield last
+        finally:
+            await connection.execute(text('SELECT pg_advisory_unlock(:space, :key)'), key)
+            await connection.commit()
 
 
 def _row(shop_id: str, event: dict[str, Any], index: int) -> dict[str, Any]:

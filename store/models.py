@@ -2,6 +2,7 @@
 from datetime import date, datetime
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import CheckConstraint, Date, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -89,12 +90,16 @@ class MonitorToken(_Token, Base):
 class Event(Base):
     """One domain event; (shop_id, id) is the key so a resubmitted event counts once."""
     __tablename__ = 'events'
-    __table_args__ = (Index('ix_events_shop_id_at', 'shop_id', 'at'),)
+    __table_args__ = (Index('ix_events_shop_id_at', 'shop_id', 'at'),
+                      Index('ix_events_shop_id_seq', 'shop_id', 'seq'))
     shop_id: Mapped[str] = mapped_column(String(64), ForeignKey('shops.id', ondelete='CASCADE'), primary_key=True)
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     kind: Mapped[str] = mapped_column(String(32))
     at: Mapped[float] = mapped_column(Float)  # epoch seconds
     payload: Mapped[dict[str, Any]]
+    # the order of arrival, from a PostgreSQL sequence (migration 0005); empty on SQLite. Per shop, stores are
+    # serialized (store/events.py), so a shop's seq order is its commit order: a reader may resume after any seq
+    seq: Mapped[int | None] = mapped_column(sa.BigInteger, server_default=sa.FetchedValue())
 
 
 class Notification(Base):

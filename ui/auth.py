@@ -14,6 +14,7 @@ from starlette.middleware.base import BaseHTTPMiddleware
 from shops import Shops
 from store.accounts import Account, Standing, get_account
 
+from .placement import elsewhere
 from .sign_in import KNOWN, clear_session, complete
 
 log = logging.getLogger(__name__)
@@ -110,6 +111,8 @@ async def page_session(shops: Shops, path: str) -> tuple[Account, str] | None:
         return None
     if session[0].must_change_password:
         ui.navigate.to('/account')
+        return None
+    if elsewhere(shops, session[1]):  # in a cluster, another worker runs the shop: the page loads there
         return None
     watch_session(shops, *session, path)
     return session

@@ -4,6 +4,7 @@
     shops -> engine, store, coach, knowledge            coach -> engine, knowledge
     store -> engine                                     engine -> nothing of ours, no I/O, no UI
     planning -> engine (the what-if planner's worker processes; shops/plans.py holds them)
+    cluster -> shops, engine, store (a worker's leases and relays; only main.py starts it)
     ui/pages/ -> the feature folders of ui/, never the other way
 
 One file is allowed more than its layer (EXCEPTIONS): coach/__main__.py, the coach's command line, is a composition
@@ -15,7 +16,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).parents[2]
-OURS = {'engine', 'store', 'shops', 'coach', 'knowledge', 'api', 'ui', 'runtime', 'settings', 'main', 'planning'}
+OURS = {'engine', 'store', 'shops', 'coach', 'knowledge', 'api', 'ui', 'runtime', 'settings', 'main', 'planning',
+        'cluster'}
 FRAMEWORKS = {'nicegui', 'fastapi', 'starlette', 'sqlalchemy', 'alembic', 'httpx', 'lancedb'}
 FORBIDDEN = {
     'engine': OURS | FRAMEWORKS,
@@ -23,9 +25,10 @@ FORBIDDEN = {
     'coach': OURS - {'engine', 'knowledge', 'coach', 'settings'} | {'nicegui', 'fastapi', 'starlette'},
     'knowledge': OURS - {'knowledge', 'settings'} | {'nicegui', 'fastapi', 'starlette'},
     'planning': OURS - {'engine', 'planning'} | FRAMEWORKS,
-    'shops': {'ui', 'api', 'main', 'runtime'},
-    'api': {'ui', 'main', 'runtime'},
-    'ui': {'api', 'main', 'runtime'},
+    'shops': {'ui', 'api', 'main', 'runtime', 'cluster'},
+    'cluster': {'ui', 'api', 'main', 'runtime', 'coach', 'knowledge', 'planning'},
+    'api': {'ui', 'main', 'runtime', 'cluster'},
+    'ui': {'api', 'main', 'runtime', 'cluster'},
 }
 
 EXCEPTIONS = {'coach/__main__.py': {'store'}}

@@ -7,6 +7,7 @@ from store.tokens import hash_token, shop_for_token
 
 from ..kiosk import screen
 from ..kiosk.state import KioskChair, KioskState
+from ..placement import elsewhere
 from . import RESPONSE_TIMEOUT
 
 
@@ -17,6 +18,8 @@ def create(shops: Shops) -> None:
         ui.query('body').classes('kiosk')
         ui.context.client.content.classes('p-0 gap-0')
         shop_id = await shop_for_token(shops.store, 'kiosk', token)
+        if shop_id is not None and elsewhere(shops, shop_id):
+            return
         profile = shops.profile(shop_id) if shop_id is not None else None  # the shop may still be catching up
         if profile is None:
             _not_linked()
