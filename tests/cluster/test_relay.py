@@ -24,7 +24,7 @@ async def worker(url: str, name: str, data: Path) -> Worker:
     shops = Shops(Settings(database_url=url, data_dir=data / name, cluster=True), SimClock(start=NOW, speed=0),
                   real_clock=SimClock(start=NOW, speed=0))
     cluster = Worker(shops, url, name, period=NEVER)
-    await shops.open(lambda: False)
+    await shops.open()
     await ensure_shop(shops.store, SHOP, 'Fade Street', 'Europe/London', demo_profile().to_dict(), mode='live')
     await cluster.start()
     return cluster
