@@ -103,7 +103,7 @@ class Server:
                                             stderr=log, start_new_session=True)
         return Proc(self.process.pid)
 
-    async def start(self, timeout: float = 120) -> Proc:
+    async def start(self, timeout: float = 600) -> Proc:  # a bound on a hang: 50 shops replay for minutes
         self.launch()
         deadline, tries = time.monotonic() + timeout, 3
         async with monitor_browser(self.monitor) as http:
@@ -116,8 +116,9 @@ class Server:
                         continue
                     raise RuntimeError(f'the app exited with {self.process.returncode}; see {self.log}')
                 health = await get_health(http, self.url) if listens(self.process.pid, self.port) else None
-                if health and health.get('knowledge') != 'building':  # the index build would skew the CPU figures
-                    return Proc(self.process.pid)
+                if health and health.get('knowledge') != 'building' and \
+                        health.get('shops_ready', 0) == health.get('shops'):  # the index build and shops still
+                    return Proc(self.process.pid)  # catching up on their history would skew the CPU figures
                 await asyncio.sleep(0.5)
         raise RuntimeError(f'the app was not ready within {timeout:.0f} s; see {self.log}')
 
