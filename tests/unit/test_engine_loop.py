@@ -1,5 +1,7 @@
 """The engine loop's beat: a tick every period from the start of the last, however long a tick takes."""
 import asyncio
+import time
+from types import SimpleNamespace
 
 import pytest
 
@@ -8,7 +10,9 @@ from engine.loop import EngineLoop
 
 
 class FakeTime:
-    """Time that moves only when a tick works or the loop sleeps, so the beat is checked without waiting."""
+    """Time that moves only when a tick works or the loop sleeps, so the beat is checked without waiting. Only the
+    engine loop's module sees it: patching `time.monotonic` and `asyncio.sleep` themselves would hand it to every
+    thread of the test process too (another test's server sleeping in its own event loop moved this clock)."""
 
     def __init__(self) -> None:
         self.now = 0.0
@@ -24,8 +28,9 @@ class FakeTime:
 @pytest.fixture
 def fake_time(monkeypatch) -> FakeTime:
     fake = FakeTime()
-    monkeypatch.setattr(engine_loop.time, 'monotonic', fake.monotonic)
-    monkeypatch.setattr(engine_loop.asyncio, 'sleep', fake.sleep)
+    monkeypatch.setattr(engine_loop, 'time', SimpleNamespace(monotonic=fake.monotonic, time=time.time,
+                                                             perf_counter=time.perf_counter))
+    monkeypatch.setattr(engine_loop, 'asyncio', SimpleNamespace(sleep=fake.sleep))
     return fake
 
 
