@@ -18,7 +18,7 @@ import psycopg
 from engine import ShopEngine
 from engine.shop import EngineFailed, EventRejected
 from shops import Shops
-from shops.service import _events
+from shops.service import stored_events
 from store.event_feed import appended
 from store.events import appends_held, events_after
 
@@ -65,7 +65,8 @@ class EventRelay:
             if not stored:
                 return True
             try:
-                engine.apply_all(sorted(_events(shop_id, [row for _, row in stored]), key=lambda event: event.at))
+                events = stored_events(shop_id, [row for _, row in stored])
+                engine.apply_all(sorted(events, key=lambda event: event.at))
             except (EventRejected, EngineFailed):
                 log.exception('shop %s: stored events could not be applied; building it again', shop_id)
                 return False

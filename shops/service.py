@@ -180,7 +180,7 @@ class Shops:
             async with self.shop_lock(shop.id):  # a live shop's events posted meanwhile are stored before it reads
                 loaded = await states.restore(self.store, shop, lambda: self.new_engine(shop),
                                               self.settings.sim_history_days * 86400.0)  # None: replay the history
-                history = _events(shop.id, await load_events(self.store, shop.id)) \
+                history = stored_events(shop.id, await load_events(self.store, shop.id)) \
                     if shop.mode == 'live' and loaded is None else ()
                 engine = await run.io_bound(self.make_engine, shop, history, loaded)  # pages answered meanwhile
                 if engine is not None and self.engines.get(shop.id) is before:  # None: shutting down; else restarted
@@ -297,7 +297,7 @@ class Shops:
         if shop is None or shop.mode != 'live':
             return 0
         stored = await load_events(self.store, shop_id)
-        return self.start_shop(shop, _events(shop_id, stored)).metrics.events_applied
+        return self.start_shop(shop, stored_events(shop_id, stored)).metrics.events_applied
 
     def shop_lock(self, shop_id: str) -> asyncio.Lock:
         """Held while events are stored and applied, and while an engine is rebuilt from the store, so that no
@@ -318,7 +318,7 @@ class Shops:
             self.engines[shop_id].alerts.settings = settings
 
 
-def _events(shop_id: str, stored: list[dict]) -> list[Event]:
+def stored_events(shop_id: str, stored: list[dict]) -> list[Event]:
     """The stored events the engine understands; one it cannot read is logged and left out, not fatal."""
     events = []
     for data in stored:

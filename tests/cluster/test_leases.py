@@ -66,7 +66,7 @@ async def test_a_worker_gone_frees_its_shops_for_the_next_round_of_another(worke
     for worker in (a, b, a, b):
         await worker.leases.round()
     await a.leases.connection.connection.close()  # as a kill -9 would: no goodbye, the connection just ends
-    deadline = time.monotonic() + 10  # PostgreSQL frees the locks once the server process has seen the end
+    deadline = time.monotonic() + 30  # a bound: PostgreSQL frees the locks once it has seen the end
     while b.running != set(SHOPS_IDS) and time.monotonic() < deadline:
         await b.leases.round()
         await asyncio.sleep(0.05)

@@ -39,8 +39,8 @@ async def post(on: Worker, n: int) -> int:
 
 
 async def applied(on: Worker, count: int) -> int:
-    """The events the worker's engine of the shop holds, once it holds `count` (or 10 s have passed)."""
-    deadline = time.monotonic() + 10
+    """The events the worker's engine of the shop holds, once it holds `count` (or 30 s have passed)."""
+    deadline = time.monotonic() + 30  # a bound on a hang (a busy machine), not a measure of speed
     while time.monotonic() < deadline:
         engine = on.shops.engines.get(SHOP)
         if engine is not None and engine.metrics.events_applied >= count:
@@ -82,7 +82,7 @@ async def test_events_posted_while_no_worker_runs_the_shop_are_kept_and_applied_
         task.cancel()
     await a.leases.connection.connection.close()
     assert await post(b, 2) == 3  # nobody runs the shop now: stored and acknowledged all the same
-    deadline = time.monotonic() + 10  # PostgreSQL frees a's lease once its server process has seen the end
+    deadline = time.monotonic() + 30  # a bound: PostgreSQL frees a's lease once it has seen the end
     while not b.leases.holds(SHOP) and time.monotonic() < deadline:
         await b.leases.round()
         await asyncio.sleep(0.05)
