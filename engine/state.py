@@ -103,15 +103,18 @@ def pack(taken: tuple[dict, tuple[bytes, bytes], list[tuple]]) -> bytes:
                          + b''.join(blobs), 1)
 
 
-def header(data: bytes) -> Header:
+Unpacked = tuple[dict, list[bytes]]  # the bytes opened once (`unpack`), for both `header` and `load_into`
+
+
+def header(data: bytes | Unpacked) -> Header:
     """When the state was taken and how far its events go, without loading it."""
-    at, last_at, events = _unpack(data)[0]['header']
+    at, last_at, events = (unpack(data) if isinstance(data, bytes) else data)[0]['header']
     return Header(at, _dec(last_at), events)
 
 
-def load_into(engine: Any, data: bytes) -> None:
+def load_into(engine: Any, data: bytes | Unpacked) -> None:
     """Set a fresh engine (made with the same profile, and the same kind of feed) to the state in `data`."""
-    tree, blobs = _unpack(data)
+    tree, blobs = unpack(data) if isinstance(data, bytes) else data
     try:
         if tree['shop'] != _identity(engine):
             raise StaleState("the shop's profile or seed changed since")
@@ -132,7 +135,8 @@ def load_into(engine: Any, data: bytes) -> None:
         raise StaleState(f'the state cannot be read ({type(error).__name__}: {error})') from error
 
 
-def _unpack(data: bytes) -> tuple[dict, list[bytes]]:
+def unpack(data: bytes) -> Unpacked:
+    """The bytes decompressed and parsed: the costly part of reading a state (a thread's work)."""
     try:
         raw = zlib.decompress(data)
         text_length, count = struct.unpack_from('<II', raw)

@@ -37,15 +37,16 @@ async def restore(db: Database, shop: Shop, make: Callable[[], ShopEngine], max_
         return None
     started = time.perf_counter()
     try:
-        taken = await run.io_bound(state.header, data)  # CPU (the whole state unpacked): off the event loop
-        if taken is None:  # shutting down
+        unpacked = await run.io_bound(state.unpack, data)  # CPU (the whole state opened): off the event loop, once
+        if unpacked is None:  # shutting down
             return None
+        taken = state.header(unpacked)
         after = []
         if shop.mode == 'live':
             if await count_events(db, shop.id, taken.last_at) != taken.events:
                 raise state.StaleState('events were stored behind it (an import)')
-            after = [event_from_dict(data) for data in await load_events(db, shop.id, since=taken.last_at)]
-        engine = await run.io_bound(_load, make, data, taken, after, max_age)
+            after = [event_from_dict(row) for row in await load_events(db, shop.id, since=taken.last_at)]
+        engine = await run.io_bound(_load, make, unpacked, taken, after, max_age)
     except (state.StaleState, EventRejected, EngineFailed, KeyError, TypeError) as error:
         log.warning('shop %s: its stored state is not used, its history is replayed: %s', shop.id, error)
         return None
@@ -56,7 +57,7 @@ async def restore(db: Database, shop: Shop, make: Callable[[], ShopEngine], max_
     return engine
 
 
-def _load(make: Callable[[], ShopEngine], data: bytes, taken: state.Header, after: list[Event],
+def _load(make: Callable[[], ShopEngine], unpacked: state.Unpacked, taken: state.Header, after: list[Event],
           max_age: float) -> ShopEngine:
     engine = make()
     now = engine.clock.now()
@@ -64,7 +65,7 @@ def _load(make: Callable[[], ShopEngine], data: bytes, taken: state.Header, afte
         raise state.StaleState("it was taken after the shop's clock now")
     if engine.feed is not None and now - taken.at > max_age:
         raise state.StaleState('it is older than the history a demo shop keeps')
-    state.load_into(engine, data)
+    state.load_into(engine, unpacked)
     engine.apply_all(after)
     return engine
 
