@@ -31,7 +31,7 @@ from store.secret import load_or_create_storage_secret
 from ui import sign_in, theme, views
 from ui.auth import AuthMiddleware
 from ui.headers import SecurityHeaders
-from ui.pages import account, coach, dashboard, kiosk, login, plan, reports, setup
+from ui.pages import account, coach, dashboard, kiosk, login, plan, reports, setup, to_worker
 from ui.pages import settings as settings_page
 
 STOP_WAIT = 3.0  # seconds a shutdown waits for open requests, and then for the knowledge build: it ends within 10 s
@@ -134,6 +134,7 @@ app.add_middleware(SecurityHeaders)  # added last, so it wraps the sign-in redir
 sign_in.create(shops)
 for page in (setup, login, account, dashboard, kiosk, settings_page, coach, reports, plan):
     page.create(shops)
+to_worker.create()  # in a cluster: the way to the worker that runs a shop
 health.create(loop, lambda: {
     'sessions': len(shops.live.pages),  # open dashboards, coach pages and kiosks
     'subscribers': shops.live.subscribers,  # what the engines publish to: a dashboard subscribes 3 parts

@@ -1,8 +1,8 @@
 """HAProxy's configuration for N Chairside workers (deploy/haproxy.cfg is it for three on this machine).
 
 - Sticky by a cookie (`chairside_worker`, the worker's name): a page's HTTP request and its NiceGUI socket reach the
-  same worker. A page of a shop another worker runs sets the cookie to that worker and loads again (ui/placement.py):
-  `preserve` leaves a cookie the page set alone (and the cookie is not httponly, or the page could not set it).
+  same worker. A page of a shop another worker runs sends the browser through /to-worker, which sets the cookie to
+  that worker and loads the page again (ui/placement.py): `preserve` leaves a cookie the app set alone.
 - Health checks on /api/health every second: a worker that is gone (its port refuses) twice is out within ~2 s, and a
   browser whose cookie names it goes to a live worker (`option redispatch`); NiceGUI then reloads the page there. A
   busy worker has 10 s to answer a check (`timeout check`): the check waits on the same event loop as its pages (and

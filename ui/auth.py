@@ -112,7 +112,7 @@ async def page_session(shops: Shops, path: str) -> tuple[Account, str] | None:
     if session[0].must_change_password:
         ui.navigate.to('/account')
         return None
-    if elsewhere(shops, session[1]):  # in a cluster, another worker runs the shop: the page loads there
+    if elsewhere(shops, session[1], path):  # in a cluster, another worker runs the shop: the page loads there
         return None
     watch_session(shops, *session, path)
     return session

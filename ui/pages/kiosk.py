@@ -18,7 +18,7 @@ def create(shops: Shops) -> None:
         ui.query('body').classes('kiosk')
         ui.context.client.content.classes('p-0 gap-0')
         shop_id = await shop_for_token(shops.store, 'kiosk', token)
-        if shop_id is not None and elsewhere(shops, shop_id):
+        if shop_id is not None and elsewhere(shops, shop_id, f'/kiosk/{token}'):
             return
         profile = shops.profile(shop_id) if shop_id is not None else None  # the shop may still be catching up
         if profile is None:
