@@ -15,6 +15,17 @@ SHOPS = 0x43530001  # namespace of the shops' leases
 WORKERS = 0x43530002  # namespace of the workers' presence locks (keyed by backend pid)
 EVENTS = 0x43530003  # namespace of the per-shop lock that orders a shop's stored events (store/events.py)
 APP_PREFIX = 'chairside:'
+# A network cut leaves both ends of a connection open for hours by default. With these, each end gives up on a
+# silent peer within about 20 s: PostgreSQL then frees the shops of a worker it can no longer reach (another takes
+# them), and the worker learns it lost them (its round fails) instead of running them on, unseen.
+KEEPALIVE_SECONDS = (5, 5, 3)  # idle, interval, count: 5 + 5 * 3 = 20 s
+_IDLE, _INTERVAL, _COUNT = KEEPALIVE_SECONDS
+KEEPALIVES = {
+    'keepalives': 1, 'keepalives_idle': _IDLE, 'keepalives_interval': _INTERVAL, 'keepalives_count': _COUNT,
+    'tcp_user_timeout': (_IDLE + _INTERVAL * _COUNT) * 1000,  # data sent and never acknowledged: gone too
+    'options': f'-c tcp_keepalives_idle={_IDLE} -c tcp_keepalives_interval={_INTERVAL} '
+               f'-c tcp_keepalives_count={_COUNT}',  # the server's end of the same connection
+}
 
 
 def shop_key(shop_id: str) -> int:
@@ -35,7 +46,7 @@ class LeaseConnection:
     @classmethod
     async def open(cls, url: str, worker: str) -> 'LeaseConnection':
         connection = await psycopg.AsyncConnection.connect(conninfo(url), autocommit=True,
-                                                           application_name=(APP_PREFIX + worker)[:63])
+                                                           application_name=(APP_PREFIX + worker)[:63], **KEEPALIVES)
         await connection.execute('SELECT pg_advisory_lock(%s, pg_backend_pid())', (WORKERS,))
         return cls(connection, worker)
 

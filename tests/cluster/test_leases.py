@@ -87,3 +87,18 @@ async def test_a_worker_whose_lease_connection_died_stops_its_shops_then_takes_s
         await worker.leases.round()
         assert not a.running & b.running
     assert len(a.running) == len(b.running) == 3 and a.running | b.running == set(SHOPS_IDS)
+
+
+async def test_both_ends_of_the_lease_connection_give_up_on_a_silent_peer_within_20_seconds(workers):
+    """A network cut cannot be made here without root; what decides how long it holds shops is asserted instead:
+    PostgreSQL's keepalives on this connection (it frees the locks) and the client's own (the worker stops them)."""
+    a, _ = workers
+    await a.leases.round()
+    connection = a.leases.connection.connection
+    for setting, seconds in (('tcp_keepalives_idle', '5'), ('tcp_keepalives_interval', '5'),
+                             ('tcp_keepalives_count', '3')):
+        cursor = await connection.execute(f'SHOW {setting}')
+        assert (await cursor.fetchone())[0] == seconds, setting
+    client = connection.info.get_parameters()
+    assert (client['keepalives_idle'], client['keepalives_interval'], client['keepalives_count']) == ('5', '5', '3')
+    assert client['tcp_user_timeout'] == '20000'
