@@ -9,6 +9,8 @@ time in the background, the ones someone waits for first (start_order.py). Until
 say it is catching up (`catching_up`), and its live events posted meanwhile are stored, to be applied as it starts.
 """
 import asyncio
+import base64
+import hmac
 import logging
 import secrets
 import time
@@ -32,6 +34,7 @@ from store.db import Database
 from store.events import delete_events, load_events
 from store.models import Shop
 from store.notifications import add_notification
+from store.secret import load_or_create_storage_secret
 from store.shops import all_shops, get_shop
 from store.supabase_auth import SupabaseAuth
 from store.tokens import active_tokens
@@ -202,11 +205,25 @@ class Shops:
 
     def _announce_setup_code(self) -> None:
         """At a start with no owner yet: the code that /setup asks for when others can reach it, in the log."""
-        self.setup_code = secrets.token_urlsafe(16)
+        self.setup_code = self._shared_setup_code() if self.settings.cluster else secrets.token_urlsafe(16)
         host = 'localhost' if self.settings.host in ('0.0.0.0', '::', '') else self.settings.host
         log.warning('No owner yet. Set-up code: %s (asked for unless Chairside is on a loopback address and reached '
                     'directly). Open http://%s:%d/setup?code=%s to create the owner account.', self.setup_code, host,
                     self.settings.port, self.setup_code)
+
+    def _shared_setup_code(self) -> str:
+        """In a cluster the set-up page may open on any worker: every worker prints the same code, derived from the
+        storage secret they share (README, "Running several workers")."""
+        secret = load_or_create_storage_secret(self.settings.data_dir, self.settings.storage_secret and
+                                               self.settings.storage_secret.get_secret_value())
+        digest = hmac.digest(secret.encode(), b'chairside set-up code', 'sha256')[:16]
+        return base64.urlsafe_b64encode(digest).decode().rstrip('=')
+
+    def add_shop(self, shop: Shop) -> None:
+        """A shop just created starts here; in a cluster, on the worker that takes its lease at its next round (a
+        worker that ran it without the lease would run a second engine of it, and save that one's state)."""
+        if self.runs(shop.id):
+            self.start_shop(shop)
 
     def start_shop(self, shop: Shop, history: Sequence[Event] = ()) -> ShopEngine:
         """The shop's engine; a demo shop replays its simulated history at once, a live shop the `history` given

@@ -87,3 +87,26 @@ async def test_a_page_of_a_shop_this_worker_is_still_starting_says_so_and_tries_
     app.state.shops.placement = None
     app.state.shops.engines[shop_id] = engine  # started
     await tv.should_see(marker='kiosk-time')
+
+
+@dataclass
+class RunsOnly:
+    """This worker runs these shops; any other shop, none yet."""
+    shop_ids: set[str]
+
+    def owns(self, shop_id: str) -> bool:
+        return shop_id in self.shop_ids
+
+    def holder(self, shop_id: str) -> str | None:
+        return None
+
+
+async def test_a_shop_opened_on_a_worker_starts_where_its_lease_is_taken_not_there(user: User):
+    await sign_up_owner(user)
+    first = the_engine()
+    app.state.shops.placement = RunsOnly({first.profile.id})
+    await user.open('/settings')
+    user.find(marker='new-shop-name').type('Second Chair')
+    user.find(marker='create-shop').click()
+    await user.should_see('Second Chair is open')
+    assert list(app.state.shops.engines.values()) == [first], 'a second engine of it would run, unleased'

@@ -5,7 +5,6 @@ Chairside is reachable from others (another address, a reverse proxy) the form a
 to the server's log at start, as Jupyter does, so that only whoever can read that log makes the owner.
 """
 import ipaddress
-import logging
 import secrets
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -22,17 +21,7 @@ from store.shops import get_shop
 from .. import auth, theme
 from . import RESPONSE_TIMEOUT
 
-log = logging.getLogger(__name__)
 FORWARDED = ('x-forwarded-for', 'forwarded', 'x-real-ip')
-
-
-def announce_code(shops: Shops) -> None:
-    """At a start with no owner yet: the code that /setup asks for when others can reach it, in the log."""
-    shops.setup_code = secrets.token_urlsafe(16)
-    host = 'localhost' if shops.settings.host in ('0.0.0.0', '::', '') else shops.settings.host
-    log.warning('No owner yet. Set-up code: %s (asked for unless Chairside is on a loopback address and reached '
-                'directly). Open http://%s:%d/setup?code=%s to create the owner account.', shops.setup_code, host,
-                shops.settings.port, shops.setup_code)
 
 
 def code_needed(shops: Shops, request: Request) -> bool:
@@ -66,7 +55,7 @@ def create(shops: Shops) -> None:
                 return
             shops.setup_code = ''  # used: no second owner can be made with it
             shop = await get_shop(shops.store, account.shops[0].shop_id)
-            shops.start_shop(shop)
+            shops.add_shop(shop)
             auth.sign_in(shops, request, account, '/')
 
         with ui.card().classes('absolute-center w-full max-w-md gap-3'):

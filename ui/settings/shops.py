@@ -49,7 +49,7 @@ async def create(shops: Shops, account: Account, shop_id: str) -> None:
         except StoreError as error:
             message.set_text(str(error))
             return
-        shops.start_shop(shop)
+        shops.add_shop(shop)
         name.value = ''
         ui.notify(f'{shop.name} is open. Switch to it below, or from your menu at the top right.', type='positive')
         await show_shops()
