@@ -17,8 +17,10 @@ class EngineLoop:
     def __init__(self, engines: dict[str, ShopEngine], publish: Callable[[Snapshot], None],
                  report_failure: Callable[[str, str], None],
                  keep: Callable[[str, list[Notification]], None] = lambda shop_id, notifications: None,
-                 period: float = 1.0, watched: Callable[[str], bool] = lambda shop_id: True) -> None:
+                 period: float = 1.0, watched: Callable[[str], bool] = lambda shop_id: True,
+                 aside: set[str] | None = None) -> None:
         self.engines = engines
+        self.aside = set() if aside is None else aside  # shops whose engine a thread reads whole: left until it is done
         self.publish = publish
         self.watched = watched  # whether a shop's snapshot has anyone to go to (an open page)
         self.report_failure = report_failure
@@ -36,6 +38,8 @@ class EngineLoop:
         others."""
         started, snapshots = time.perf_counter(), 0
         for shop_id, engine in list(self.engines.items()):
+            if shop_id in self.aside:  # its clock catches up at the next tick after
+                continue
             if engine.failure is not None:  # stopped for good (its events cannot be applied): said once, then skipped
                 if self.errors.get(shop_id) != engine.failure:
                     self.report_failure(shop_id, engine.failure)

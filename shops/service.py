@@ -76,22 +76,24 @@ class Shops:
     plans: Plans = field(init=False)  # what-ifs running in worker processes; close() ends them (the app's shutdown)
     states: Keeper = field(init=False)  # saves each engine's state to load at the next start (shops/states.py)
     placement: Placement | None = None  # in a cluster (cluster/): which shops this worker runs; None: every shop
+    aside: set[str] = field(default_factory=set)  # shops whose state a thread is reading: the engine loop skips them
 
     def __post_init__(self) -> None:
         self.plans = Plans(self.engines)
-        self.states = Keeper(self.engines, lambda: self.store, self.shop_lock)
+        self.states = Keeper(self.engines, lambda: self.store, self.shop_lock, self.aside)
         self.token_watch = Watch(lambda keys: active_tokens(self.store, keys))
         self.session_watch = Watch(lambda user_ids: standings(self.store, user_ids))
         self.live.fresh = self._snapshot_now
 
     def _snapshot_now(self, shop_id: str) -> Snapshot | CatchingUp | None:
         """For a page opening on a shop nobody watched: the engine loop has not snapshotted it meanwhile. Should the
-        snapshot fail, the page opens on the one before, and the loop's next tick (the shop watched now) says so. A
-        shop not started yet says how far the start is, and is started before those nobody waits for."""
+        snapshot fail (or the shop's state be being saved: states.py), the page opens on the one before, and the loop's
+        next tick (the shop watched now) says so. A shop not started yet says how far the start is, and is started
+        before those nobody waits for."""
         engine = self.engines.get(shop_id)
         if engine is None:
             return self.catching_up(shop_id)
-        if engine.failure is not None:
+        if engine.failure is not None or shop_id in self.aside:
             return None
         try:
             return engine.snapshot()
