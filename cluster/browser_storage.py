@@ -68,12 +68,17 @@ class StoredDict(PersistentDict):
 
     def __init__(self, storages: BrowserStorages, storage_id: str) -> None:
         self.storages, self.storage_id = storages, storage_id
-        self.unsaved = self.stale = self.quiet = False
+        self.unsaved = self.stale = self.quiet = self.loaded = False
         self.syncing: asyncio.Task | None = None
         super().__init__(data={}, on_change=self._changed)
 
     async def initialize(self) -> None:
-        self._replace(await self.storages.load(self.storage_id))
+        try:
+            self._replace(await self.storages.load(self.storage_id))
+            self.loaded = True
+        except Exception:
+            log.warning('browser storage %s could not be loaded; trying again', self.storage_id, exc_info=True)
+            self.follow()
 
     def initialize_sync(self) -> None:
         raise NotImplementedError('NiceGUI loads only its general storage synchronously, which stays in its files')
@@ -88,8 +93,13 @@ class StoredDict(PersistentDict):
             del self.storages.held[self.storage_id]
 
     def _changed(self) -> None:
+        """Saved; but a copy never loaded (the store did not answer) is loaded instead: saving it would sign the browser
+        out everywhere."""
         if not self.quiet:
-            self.unsaved = True
+            if self.loaded:
+                self.unsaved = True
+            else:
+                self.stale = True
             self._sync()
 
     def _sync(self) -> None:
@@ -108,14 +118,17 @@ class StoredDict(PersistentDict):
                     data = await self.storages.load(self.storage_id)
                     if not self.unsaved:  # else what changed here meanwhile is saved next, and the others follow it
                         self._take(data)
+                        self.loaded = True
             except Exception:
                 log.exception('browser storage %s could not be synchronised; it is at its next change',
-                              self.storage_id)
+                              self.storage_id)  # or at another worker's
                 return
 
     def _take(self, data: dict) -> None:
         """Another worker's save: this worker's open pages of whoever it was signed in as look at once whether their
         session still holds (auth.watch_session), rather than at the session watch's next round."""
+        if data == self:
+            return
         user_id = self.get('user_id')
         self._replace(data)
         if user_id:
