@@ -52,8 +52,10 @@ shops.loop = loop = EngineLoop(shops.engines, shops.live.publish, shops.live.rep
 shops.live.builders.update(views.builders(shops.engines))
 app.state.shops, app.state.loop = shops, loop
 if settings.cluster:  # several workers on one PostgreSQL: this one runs the shops it holds a lease on
+    from cluster import browser_storage
     from cluster.worker import Worker
     cluster_worker: Worker | None = Worker(shops, settings.database_url, settings.worker_id)
+    browser_storage.install(cluster_worker.browsers)  # who is signed in: in PostgreSQL, the same on every worker
 else:
     cluster_worker = None
 shutting_down = threading.Event()

@@ -1,4 +1,5 @@
-"""A worker of a cluster: its leases say which shops it runs; the relay brings their events in.
+"""A worker of a cluster: its leases say which shops it runs; the relay brings their events in; browsers' sign-ins
+follow the other workers' (browser_storage.py, installed by main.py).
 
 It is the Shops' placement (shops/placement.py): Shops starts no shop at its own start but those it holds (none yet),
 and starts each when its lease is gained.
@@ -13,6 +14,7 @@ from shops import Shops
 from shops.placement import MOVED
 from store.shops import all_shops, get_shop
 
+from .browser_storage import BrowserStorages
 from .leases import Leases
 from .relay import EventRelay
 
@@ -25,6 +27,7 @@ class Worker:
         self.name = name or f'{socket.gethostname()}:{os.getpid()}'
         self.leases = Leases(url, self.name, self._shop_ids, self._gained, self._lost, period)
         self.relay = EventRelay(shops, url, self.leases.holds)
+        self.browsers = BrowserStorages(shops, url, self.name)
         self.tasks: list[asyncio.Task] = []
         shops.placement = self
 
@@ -38,6 +41,7 @@ class Worker:
         """The first round at once (this worker's share starts before the app serves), then rounds and the relay."""
         await self.round()
         self.tasks = [asyncio.create_task(self.relay.run(), name='event relay'),
+                      asyncio.create_task(self.browsers.run(), name='browser storage'),
                       asyncio.create_task(self._rounds(), name='leases')]
 
     async def _rounds(self) -> None:

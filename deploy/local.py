@@ -3,8 +3,8 @@
     python -m deploy.local --workers 3 [--port 8080]      (make cluster WORKERS=3)
 
 PostgreSQL is the throwaway one of scripts/pg_for_tests.py (gone when this stops), or CHAIRSIDE_DATABASE_URL when set.
-The workers share one storage secret and NiceGUI's storage folder (sign-ins hold on every worker of this machine);
-each has its own data folder (its knowledge index). Ctrl-C stops them all.
+The workers share one storage secret; each has its own data folder (its knowledge index) and NiceGUI storage folder,
+as on machines of their own: who is signed in lives in PostgreSQL (cluster/browser_storage.py). Ctrl-C stops them all.
 """
 import argparse
 import contextlib
@@ -69,11 +69,11 @@ class LocalCluster:
         config.write_text(render([(name, f'127.0.0.1:{port}') for name, port in self.ports.items()],
                                  bind=f'127.0.0.1:{self.port}', errors=HERE / 'errors'))
         common = {'CHAIRSIDE_CLUSTER': '1', 'CHAIRSIDE_DATABASE_URL': self.database_url,
-                  'CHAIRSIDE_STORAGE_SECRET': secrets.token_urlsafe(32),
-                  'NICEGUI_STORAGE_PATH': str(self.root / 'nicegui')}
+                  'CHAIRSIDE_STORAGE_SECRET': secrets.token_urlsafe(32)}
         for name, port in self.ports.items():
             env = self.env | common | {'CHAIRSIDE_WORKER_ID': name, 'CHAIRSIDE_PORT': str(port),
-                                       'CHAIRSIDE_DATA_DIR': str(self.root / name)}
+                                       'CHAIRSIDE_DATA_DIR': str(self.root / name),
+                                       'NICEGUI_STORAGE_PATH': str(self.root / name / 'nicegui')}
             self.processes[name] = self._spawn(name, [sys.executable, 'main.py'], env)
         self.processes['haproxy'] = self._spawn('haproxy', [haproxy, '-db', '-f', str(config)], self.env)
         deadline = time.monotonic() + STARTS_WITHIN

@@ -195,3 +195,12 @@ class EngineState(Base):
     shop_id: Mapped[str] = mapped_column(String(64), ForeignKey('shops.id', ondelete='CASCADE'), primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
     saved_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class BrowserStorage(Base):
+    """A browser's NiceGUI user storage (who is signed in), in a cluster: every worker reads the same one
+    (cluster/browser_storage.py). `id` is NiceGUI's storage id ('user-' and the session id); `data` its JSON."""
+    __tablename__ = 'browser_storage'
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[str] = mapped_column(Text)
+    saved_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -5,34 +5,28 @@ killed with -9. Within 10 s another worker runs the shop; every acknowledged eve
 gap was acknowledged or answered 503 with Retry-After; the open page came back by itself with the right figures.
 """
 import asyncio
-import os
-import shutil
 import time
 from pathlib import Path
 
 import httpx
-import psycopg
 import pytest
 from playwright.async_api import async_playwright, expect
 
-from bench.ports import free_port
-from deploy.local import HAPROXY_HINT, LocalCluster
 from engine import demo_profile
 from engine.words import money
 from store.accounts import create_owner
 from store.db import Database
-from store.leases import SHOPS, conninfo, shop_key
 from store.shop_settings import set_setting
 from store.staff import create_shop
 from store.tokens import create_token
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
 
+from .helpers import REAL_CLUSTER, holder, spread, until
+
 PRICE = 10.0
 TAKEN_OVER_WITHIN = 10.0  # seconds: the issue's promise
 
-pytestmark = pytest.mark.skipif(os.environ.get('CHAIRSIDE_TEST_SKIP_POSTGRES') == '1' or
-                                os.environ.get('CHAIRSIDE_TEST_SKIP_HAPROXY') == '1',
-                                reason='CHAIRSIDE_TEST_SKIP_POSTGRES or _HAPROXY=1: the cluster needs both')
+pytestmark = REAL_CLUSTER
 
 
 async def seed(url: str) -> tuple[list[str], str, str]:
@@ -50,33 +44,6 @@ async def seed(url: str) -> tuple[list[str], str, str]:
         return [shop_id, *others], api, kiosk
     finally:
         await db.close()
-
-
-async def holder(url: str, shop_id: str) -> str | None:
-    """The worker holding the shop's lease, in PostgreSQL's own words."""
-    async with await psycopg.AsyncConnection.connect(conninfo(url), autocommit=True) as connection:
-        cursor = await connection.execute(
-            "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE "
-            "l.locktype = 'advisory' AND l.classid = %s AND l.objid = %s AND l.objsubid = 2 AND l.granted",
-            (SHOPS, shop_key(shop_id)))
-        row = await cursor.fetchone()
-        return row[0].removeprefix('chairside:') if row else None
-
-
-async def spread(url: str, shop_ids: list[str]) -> bool:
-    return len({await holder(url, shop_id) for shop_id in shop_ids} - {None}) == len(shop_ids)
-
-
-async def until(check, bound: float, what: str):
-    """Polls `check()` until it answers something truthy; fails after `bound` seconds."""
-    deadline = time.monotonic() + bound
-    while True:
-        found = await check()
-        if found:
-            return found
-        if time.monotonic() > deadline:
-            raise AssertionError(f'{what}: not within {bound:.0f} s')
-        await asyncio.sleep(0.1)
 
 
 class Poster:
@@ -122,14 +89,8 @@ class Poster:
 
 
 @pytest.fixture
-def cluster(tmp_path: Path, knowledge_dir: str):
-    if shutil.which('haproxy') is None and not Path('/usr/sbin/haproxy').exists():
-        pytest.fail(HAPROXY_HINT, pytrace=False)
-    env = {'CHAIRSIDE_SIM_HISTORY_DAYS': '8', 'CHAIRSIDE_SIM_SPEED': '0', 'CHAIRSIDE_SIM_START': '2026-11-24T11:30:00',
-           'CHAIRSIDE_SHOP_TIMEZONE': 'Europe/London', 'CHAIRSIDE_KNOWLEDGE_DIR': knowledge_dir}
-    running = LocalCluster(3, free_port(), tmp_path, env)
-    yield running
-    running.stop()
+def cluster(local_cluster):
+    return local_cluster(3)
 
 
 async def test_a_worker_killed_loses_nothing_and_its_shop_and_pages_come_back_on_another(cluster):

@@ -12,7 +12,7 @@ from store.tokens import api_token, hash_token
 
 TABLES = {'shops', 'users', 'memberships', 'api_tokens', 'kiosk_tokens', 'monitor_tokens', 'events', 'notifications',
           'day_aggregates', 'aggregate_states', 'notification_reads', 'conversations', 'messages', 'shop_settings',
-          'login_attempts'}
+          'login_attempts', 'browser_storage'}
 
 
 async def test_migrations_build_the_schema_on_an_empty_database(db_url):
