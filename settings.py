@@ -62,6 +62,10 @@ class Settings(BaseSettings):
             raise ValueError('CHAIRSIDE_CLUSTER=1 needs a PostgreSQL CHAIRSIDE_DATABASE_URL '
                              '(postgresql+psycopg://...): the workers hold their shops and pass events through it. '
                              'Unset CHAIRSIDE_CLUSTER to run one process on SQLite.')
+        if self.cluster and not self.storage_secret:
+            raise ValueError('CHAIRSIDE_CLUSTER=1 needs CHAIRSIDE_STORAGE_SECRET, the same on every worker: it signs '
+                             'the session cookie every worker must read. Make one with python -c "import secrets; '
+                             'print(secrets.token_urlsafe(32))".')
         return self
 
     @field_validator('shop_timezone')

@@ -34,7 +34,6 @@ from store.db import Database
 from store.events import delete_events, load_events
 from store.models import Shop
 from store.notifications import add_notification
-from store.secret import load_or_create_storage_secret
 from store.shops import all_shops, get_shop
 from store.supabase_auth import SupabaseAuth
 from store.tokens import active_tokens
@@ -216,9 +215,8 @@ class Shops:
     def _shared_setup_code(self) -> str:
         """In a cluster the set-up page may open on any worker: every worker prints the same code, derived from the
         storage secret they share (README, "Running several workers")."""
-        secret = load_or_create_storage_secret(self.settings.data_dir, self.settings.storage_secret and
-                                               self.settings.storage_secret.get_secret_value())
-        digest = hmac.digest(secret.encode(), b'chairside set-up code', 'sha256')[:16]
+        secret = self.settings.storage_secret.get_secret_value().encode()  # a cluster needs it (settings.py)
+        digest = hmac.digest(secret, b'chairside set-up code', 'sha256')[:16]
         return base64.urlsafe_b64encode(digest).decode().rstrip('=')
 
     def add_shop(self, shop: Shop) -> None:

@@ -21,8 +21,8 @@ NEVER = 3600.0  # the rounds' own beat: the tests take the rounds themselves
 
 
 async def worker(url: str, name: str, data: Path) -> Worker:
-    shops = Shops(Settings(database_url=url, data_dir=data / name, cluster=True), SimClock(start=NOW, speed=0),
-                  real_clock=SimClock(start=NOW, speed=0))
+    settings = Settings(database_url=url, data_dir=data / name, cluster=True, storage_secret='s')
+    shops = Shops(settings, SimClock(start=NOW, speed=0), real_clock=SimClock(start=NOW, speed=0))
     cluster = Worker(shops, url, name, period=NEVER)
     await shops.open()
     await ensure_shop(shops.store, SHOP, 'Fade Street', 'Europe/London', demo_profile().to_dict(), mode='live')

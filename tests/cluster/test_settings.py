@@ -13,7 +13,14 @@ def test_the_default_is_one_process_on_sqlite_without_a_cluster():
 def test_a_cluster_on_sqlite_is_refused_saying_what_to_set():
     with pytest.raises(ValidationError, match='CHAIRSIDE_CLUSTER=1 needs a PostgreSQL CHAIRSIDE_DATABASE_URL'):
         Settings(_env_file=None, cluster=True)
-    assert Settings(_env_file=None, cluster=True, database_url='postgresql+psycopg://u@127.0.0.1/db').cluster
+    assert Settings(_env_file=None, cluster=True, database_url='postgresql+psycopg://u@127.0.0.1/db',
+                    storage_secret='s').cluster
+
+
+def test_a_cluster_without_a_shared_storage_secret_is_refused_saying_what_to_set():
+    """Each worker would make its own in its data folder: a browser signed in on one is a stranger to the others."""
+    with pytest.raises(ValidationError, match='CHAIRSIDE_CLUSTER=1 needs CHAIRSIDE_STORAGE_SECRET'):
+        Settings(_env_file=None, cluster=True, database_url='postgresql+psycopg://u@127.0.0.1/db')
 
 
 @pytest.mark.parametrize('name', ['w1; path=/', 'w 1', 'x' * 33, 'w1"'])
