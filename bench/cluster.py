@@ -3,12 +3,13 @@
     .venv/bin/python bench/cluster.py [--workers 1,2] [--sessions 1000,2000] [--shops 50,100] [--seconds 30]
 
 Each configuration (the lists are read in pairs, same sitting) starts a throwaway PostgreSQL database, HAProxy and
-that many workers (deploy/local.py), seeds an owner, the demo shops and a kiosk per shop, waits for every shop to
-run on a worker, opens the kiosks through the proxy (bench/live_client.py, which sets the proxy's cookie as the page
-asks a browser to), and measures a steady window as bench/live.py does. It prints, per configuration, the delivery
-p50/p95 (snapshot made to update arrived), each worker's CPU (% of one core) over the window, and failed opens;
-its last line is one JSON object per configuration. Kiosks rather than dashboards: they need no sign-in (a browser's
-sign-in is kept by the worker it signed in on), and they take the same path (live fan-out, a view per snapshot).
+that many workers (deploy/local.py), seeds an owner and the demo shops, waits for every shop to run on a worker, and
+opens dashboards through the proxy as bench/live.py does: a browser per shop signs in (on whichever worker the proxy
+picks: sign-ins live in PostgreSQL) and picks its shop in the user menu, and each of its tabs goes to the shop's worker
+as a browser would (the page sends it through /to-worker, which sets the proxy's cookie: bench/live_client.py). Then
+it measures a steady window. It prints, per configuration, the delivery p50/p95 (snapshot made to update arrived),
+each worker's CPU (% of one core) over the window, and failed opens; its last line is one JSON object per
+configuration.
 """
 import argparse
 import asyncio
@@ -25,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).parents[1]))
 
 from bench import live  # noqa: E402
 from bench.live_app import Proc, load_average, seed  # noqa: E402
-from bench.live_client import Session, new_browser  # noqa: E402
+from bench.live_client import Session  # noqa: E402
 from bench.ports import free_port  # noqa: E402
 from deploy.local import LocalCluster, _pg_script  # noqa: E402
 from store.leases import SHOPS, conninfo  # noqa: E402
@@ -57,7 +58,8 @@ async def one(args: argparse.Namespace, workers: int, sessions: int, shops: int,
             await asyncio.sleep(0.5)  # every shop started (a start holds a worker's event loop for a moment)
         procs = {name: Proc(cluster.processes[name].pid) for name in cluster.names}
         async with contextlib.AsyncExitStack() as browsers:
-            targets = [(await browsers.enter_async_context(new_browser()), f'/kiosk/{token}') for token in tokens]
+            args.shops = shops
+            targets = await live.make_targets(args, browsers, cluster.url, tokens)
             for http, path in targets:  # each browser first finds its shop's worker, as a person opens one tab first:
                 first = Session(http, cluster.url, path)  # tabs opened at once in a fresh browser would race for the
                 await first.open()  # proxy's cookie, each tab's first answer setting it to another worker
@@ -112,7 +114,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument('--start', default='2026-11-24T11:30:00', help='where the simulated clock starts')
     parser.add_argument('--history-days', type=int, default=8, help="the demo shops' history (start-up time)")
     parser.add_argument('--knowledge-dir', type=Path, default=Path(tempfile.gettempdir()) / 'chairside-bench-knowledge')
-    args = live.parse_args(['--kind', 'kiosk'])  # bench/live.py's own settings for what this does not set
+    args = live.parse_args(['--kind', 'dashboard'])  # bench/live.py's own settings for what this does not set
     vars(args).update(vars(parser.parse_args(argv)))
     return args
 

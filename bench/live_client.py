@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import aiohttp
-from yarl import URL
 
 ACK_SECONDS = 3.0  # nicegui.js: setInterval(ack, 3000)
 STEP_TIMEOUT = 30.0  # GET, websocket open and Socket.IO connect, each
 OPEN_CONCURRENCY = 32  # sessions being opened at once, at most
 _QUERY = re.compile(r"query: \{'client_id': '([0-9a-f-]+)', 'next_message_id': (\d+)")
 _ELEMENTS = re.compile(r'parseElements\(String\.raw`(.*?)`\)', re.S)
-_PLACED = re.compile(r'document\.cookie = "(chairside_worker)=([\w-]+);')  # ui/placement.py, as a browser runs it
+_ELSEWHERE = 'Opening the shop…'  # ui/placement.py: a cluster's worker that does not run the page's shop
 PLACEMENT_HOPS = 3
 
 
@@ -84,26 +83,45 @@ class Session:
     async def open(self) -> None:
         """GET + connect; raises on failure (the caller counts it). Updates then flow until close()."""
         self.started = time.monotonic()
+        path = self.path
         for _ in range(PLACEMENT_HOPS):
-            async with self.http.get(self.base + self.path, timeout=aiohttp.ClientTimeout(total=STEP_TIMEOUT)) as r:
-                if r.status != 200:
-                    raise RuntimeError(f'GET {self.path} answered {r.status}')
-                text = await r.text()
-            placed = _PLACED.search(text)  # a cluster's worker that does not run the shop names the one that does
-            if placed is None:
+            text = await self._get(path)
+            if parse_page(text).find(text=_ELSEWHERE) is None:
                 break
-            self.http.cookie_jar.update_cookies({placed.group(1): placed.group(2)}, URL(self.base))
-        self.page = parse_page(text)
+            path = await self._sent_to(path, text)
         self.get_s = time.monotonic() - self.started
+        await self._open_socket(text)
+
+    async def _get(self, path: str) -> str:
+        async with self.http.get(self.base + path, timeout=aiohttp.ClientTimeout(total=STEP_TIMEOUT)) as r:
+            if r.status != 200:
+                raise RuntimeError(f'GET {path} answered {r.status}')
+            return await r.text()
+
+    async def _sent_to(self, path: str, text: str) -> str:
+        """Where a cluster's worker that does not run the shop sends the browser (ui/placement.py, through its socket):
+        /to-worker, which sets the proxy's cookie and redirects back to the page."""
+        hop = Session(self.http, self.base, path, self.deflate)
+        await hop._open_socket(text)
+        try:
+            if not await hop.wait_for_event('open', STEP_TIMEOUT):
+                raise RuntimeError(f'{path} said the shop is elsewhere but did not send the browser there')
+            return hop.opened
+        finally:
+            await hop.close()
+
+    async def _open_socket(self, text: str) -> None:
+        self.page = parse_page(text)
         self.next_message_id = self.page.next_message_id
         query = (f'client_id={self.page.client_id}&next_message_id={self.page.next_message_id}'
                  f'&implicit_handshake=true&document_id={uuid.uuid4()}&tab_id={uuid.uuid4()}&old_tab_id=null'
                  '&EIO=4&transport=websocket')
+        opened = time.monotonic()
         self.ws = await self.http.ws_connect(f'{self.base}/_nicegui_ws/socket.io/?{query}', autoping=True,
                                              compress=15 if self.deflate else 0, timeout=aiohttp.ClientWSTimeout(
                                                  ws_receive=None, ws_close=5), max_msg_size=2 ** 22)
         await asyncio.wait_for(self._connect(), STEP_TIMEOUT)
-        self.connect_s = time.monotonic() - self.started - self.get_s
+        self.connect_s = time.monotonic() - opened
         self._tasks = [asyncio.create_task(self._read()), asyncio.create_task(self._ack())]
 
     async def _connect(self) -> None:
