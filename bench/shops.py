@@ -11,7 +11,10 @@ seeded through the store with an owner and --shops demo shops) and prints:
   (without the app's own few hundred MB);
 - tick p50 / p95: the engine loop's time per tick (/api/health's `tick_seconds`, read twice a second and kept once
   per `ticks`), first with no page open (idle), then with --watched dashboards open, one on each of the first shops;
-- the watched dashboards' delivery p95 (an update's arrival minus when its snapshot was taken, bench/live_client.py).
+- the watched dashboards' delivery p95 (an update's arrival minus when its snapshot was taken, bench/live_client.py);
+- a restart on the same data (`restart_first_page_s`, `restart_ready_s`): the shops' states were saved as they
+  started and at the stop, so each loads its state instead of replaying its history (skip with --no-restart). The
+  simulated clock goes on from where the first run left it, as a real clock would.
 A size that would not fit in memory (at the RSS per shop of the size before, or 30 MB a shop at first) or does not
 start within --start-timeout is reported as such, with what was measured until then. Its last line is a JSON list:
 one object per size with `shops`, `rss_per_shop_mb`, `first_page_s`, `tick_p95_ms` (and the rest). Figures on a
@@ -24,6 +27,7 @@ import json
 import sys
 import tempfile
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import aiohttp
@@ -47,6 +51,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument('--seconds', type=float, default=20.0, help='steady window with the dashboards open')
     parser.add_argument('--idle-seconds', type=float, default=10.0, help='window before any page opens')
     parser.add_argument('--start-timeout', type=float, default=300.0, help='seconds a size may take to start')
+    parser.add_argument('--no-restart', dest='restart', action='store_false', help='measure no restart')
     parser.add_argument('--speed', type=float, default=1.0, help='simulated seconds per second')
     parser.add_argument('--start', default='2026-11-24T11:30:00', help='where the simulated clock starts')
     parser.add_argument('--app', default='main.py', help='the script started as the app (e.g. a patched copy)')
@@ -86,6 +91,7 @@ async def one_size(args: argparse.Namespace, size: int, per_shop_mb: float) -> d
         server = Server(data, args.speed, args.start, args.knowledge_dir, log, args.app, monitor=monitor)
         try:
             async with monitor_browser(monitor) as http:
+                launched = time.monotonic()
                 proc = await _start(server, http, size, args.start_timeout, available * 0.8, result)
                 if proc is None:
                     return result
@@ -96,9 +102,23 @@ async def one_size(args: argparse.Namespace, size: int, per_shop_mb: float) -> d
                 idle = await _tick_times(http, server.url, args.idle_seconds)
                 result.update(tick_idle_p50_ms=_ms(idle, 0.5), tick_idle_p95_ms=_ms(idle, 0.95))
                 await _watched(args, http, server.url, tokens, min(size, args.watched), result)
+                if args.restart:
+                    await _restart(args, server, http, size, available * 0.8, time.monotonic() - launched, result)
         finally:
             server.stop()
     return result
+
+
+async def _restart(args: argparse.Namespace, server: Server, http: aiohttp.ClientSession, size: int, budget_mb: float,
+                   ran_s: float, result: dict) -> None:
+    server.stop()
+    went_on = datetime.fromisoformat(args.start) + timedelta(seconds=ran_s * args.speed)
+    server.env['CHAIRSIDE_SIM_START'] = went_on.isoformat(timespec='seconds')
+    again: dict = {'first_page_s': None}
+    await _start(server, http, size, args.start_timeout, budget_mb, again)
+    result.update(restart_first_page_s=again['first_page_s'], restart_ready_s=again.get('ready_s'))
+    if 'failed' in again:
+        result['restart_failed'] = again['failed']
 
 
 async def _start(server: Server, http: aiohttp.ClientSession, size: int, timeout: float, budget_mb: float,
@@ -203,7 +223,9 @@ def _line(r: dict) -> str:
             f'{r["login_page_s"]} s, first dashboard {r["first_page_s"]} s, all ready {r["ready_s"]} s; '
             f'tick p50/p95 idle {r["tick_idle_p50_ms"]}/'
             f'{r["tick_idle_p95_ms"]} ms, with {r["watched"]} dashboards {r["tick_p50_ms"]}/{r["tick_p95_ms"]} ms; '
-            f'delivery p95 {r["delivery_p95_ms"]} ms (missed {r["missed_share"]}, errors {r["errors"]})')
+            f'delivery p95 {r["delivery_p95_ms"]} ms (missed {r["missed_share"]}, errors {r["errors"]})'
+            + (f'; restart: first dashboard {r["restart_first_page_s"]} s, all ready {r["restart_ready_s"]} s'
+               if 'restart_ready_s' in r else ''))
 
 
 if __name__ == '__main__':

@@ -16,4 +16,5 @@ async def test_two_sizes_of_shops_are_measured_and_summed_up_on_the_last_line(ca
         assert result['rss_per_shop_mb'] > 0 and 0 < result['first_page_s'] <= result['ready_s']
         assert result['tick_p95_ms'] > 0 and result['tick_idle_p95_ms'] > 0
         assert result['errors'] == 0 and result['delivery_p95_ms'] is not None  # the dashboards got their ticks
+        assert 0 < result['restart_first_page_s'] <= result['restart_ready_s'], result  # started again, on its states
     assert results[1]['watched'] == 2 and 'rss_per_added_shop_mb' in results[1]
