@@ -48,7 +48,7 @@ shops.loop = loop = EngineLoop(shops.engines, shops.live.publish, shops.live.rep
                                keep=lambda shop_id, raised: background_tasks.create(
                                    shops.keep_notifications(shop_id, raised)),
                                watched=shops.live.watched,  # a shop with no page open builds no snapshot
-                              aside=shops.aside)  # a shop whose state is being saved waits for the next tick
+                               aside=shops.aside)  # a shop whose state is being saved waits for the next tick
 shops.live.builders.update(views.builders(shops.engines))
 app.state.shops, app.state.loop = shops, loop
 if settings.cluster:  # several workers on one PostgreSQL: this one runs the shops it holds a lease on

@@ -18,8 +18,7 @@ APP_PREFIX = 'chairside:'
 # A network cut leaves both ends of a connection open for hours by default. With these, each end gives up on a
 # silent peer within about 20 s: PostgreSQL then frees the shops of a worker it can no longer reach (another takes
 # them), and the worker learns it lost them (its round fails) instead of running them on, unseen.
-KEEPALIVE_SECONDS = (5, 5, 3)  # idle, interval, count: 5 + 5 * 3 = 20 s
-_IDLE, _INTERVAL, _COUNT = KEEPALIVE_SECONDS
+_IDLE, _INTERVAL, _COUNT = 5, 5, 3  # seconds idle, seconds between probes, probes: 5 + 5 * 3 = 20 s
 KEEPALIVES = {
     'keepalives': 1, 'keepalives_idle': _IDLE, 'keepalives_interval': _INTERVAL, 'keepalives_count': _COUNT,
     'tcp_user_timeout': (_IDLE + _INTERVAL * _COUNT) * 1000,  # data sent and never acknowledged: gone too
