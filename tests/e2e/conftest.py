@@ -17,7 +17,7 @@ OUTPUT = ROOT / 'test-results'
 CHROMIUM = '/usr/bin/chromium'
 STARTS_WITHIN = 60  # seconds: a bound on a hang, not a measure of speed
 expect.set_options(timeout=30_000)  # likewise for what a page must come to show (Playwright's default is 5 s): no
-# expectation asks for less (under contention the badge once still said Live 15 s after the app had ended)
+# expectation asks for less
 CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
                  '--disable-background-networking', '--disable-component-update', '--disable-sync']
 

@@ -6,6 +6,8 @@ from zoneinfo import ZoneInfo
 from nicegui import app, binding
 from nicegui.testing import User
 
+from bench.live_client import parse_page
+
 from .helpers import OWNER_EMAIL, OWNER_PASSWORD, advance, sign_in, sign_up_owner, text_of, the_engine
 
 CARDS = ['metric-revenue', 'metric-bookings', 'metric-satisfaction', 'metric-utilization']
@@ -195,3 +197,15 @@ async def test_a_closed_dashboard_is_freed_without_waiting_for_the_collector(use
         assert state() is None  # no handler of the page (its subscriptions, the figures panel's) keeps it in a cycle
     finally:
         gc.enable()
+
+
+async def test_the_badge_says_connecting_until_the_pages_socket_is_up(user: User):
+    """The first figures come with the page's HTML: the badge said 'Live' there, and a page whose socket never
+    connected (the server gone in that moment) said so for good."""
+    await sign_up_owner(user)
+    first_html = parse_page((await user.http_client.get('/')).text)  # the page as the browser first gets it
+    connecting, live = first_html.find(text='Connecting…'), first_html.find(text='Live')
+    assert 'hidden' not in connecting.get('class', []) and 'hidden' in live.get('class', [])
+    await user.open('/')  # and once its socket is up
+    await user.should_see(marker='connection-text', content='Live')
+    await user.should_not_see('Connecting…')

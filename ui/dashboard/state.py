@@ -36,6 +36,7 @@ class SessionState:
     notice: str = ''  # why the figures are not today's, when they are not
     catching_up: str = ''  # while the shop catches up on its history after a restart: how far it is
     updated: str = 'Connecting…'  # the connection badge: 'Live', or why the figures have stopped
+    connected: bool = False  # the page's socket is up (connection_badge.py): till then the badge says 'Connecting…'
     last_update: str = ''  # the shop's time of the latest snapshot shown
     engine_ok: bool = True
     speed: float = 1.0
