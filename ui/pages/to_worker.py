@@ -16,7 +16,7 @@ from ..placement import TO_WORKER
 
 
 def create() -> None:
-    @app.get(TO_WORKER)
+    @app.get(TO_WORKER, include_in_schema=False)  # a browser's way, not the API
     def to_worker(worker: Annotated[str, Query(pattern=r'^[\w.-]{1,64}$')], to: str = '/') -> RedirectResponse:
         response = RedirectResponse(safe_target(to), status_code=303)
         response.set_cookie(COOKIE, worker, path='/', samesite='lax', httponly=True)
