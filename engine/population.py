@@ -45,6 +45,10 @@ class Client:
     def id(self) -> str:
         return f'c{date.fromordinal(self.joined):%Y%m%d}-{self.number:02d}'
 
+    def visit(self, number: int) -> int:
+        """The client's visit `number` as one int (not a tuple and an id string): a key kept for weeks."""
+        return (self.joined * 1000 + self.number) * MAX_VISITS + number
+
     @property
     def days(self) -> tuple[int, ...]:
         """Every visit, as date ordinals; the first is the day they joined."""

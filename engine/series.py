@@ -1,18 +1,21 @@
 """A running total that can be read at any past instant: how 'same time last week' stays O(log n)."""
+from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 
 
 class Series:
+    """Its points as two arrays of doubles (16 bytes a point, not two float objects and two pointers), once it has
+    any; before (most series of the days ahead) and once settled (settle), as two tuples, the empty one shared."""
     __slots__ = ('times', 'totals')
 
     def __init__(self) -> None:
-        self.times: list[float] | tuple[float, ...] = []
-        self.totals: list[float] | tuple[float, ...] = []
+        self.times: array | tuple[float, ...] = ()
+        self.totals: array | tuple[float, ...] = ()
 
     def add(self, at: float, amount: float) -> None:
-        if type(self.times) is tuple:  # settled: a late event for an old day
-            self.times, self.totals = list(self.times), list(self.totals)
+        if type(self.times) is tuple:  # its first point, or a late event for a settled day
+            self.times, self.totals = array('d', self.times), array('d', self.totals)
         if not self.times or at >= self.times[-1]:
             self.times.append(at)
             self.totals.append((self.totals[-1] if self.totals else 0.0) + amount)
@@ -44,4 +47,4 @@ class Series:
         if self.times and self.times[-1] > instants[-1] and self.totals[-1] != (totals[-1] if totals else 0.0):
             times.append(self.times[-1])
             totals.append(self.totals[-1])
-        self.times, self.totals = tuple(times), tuple(totals)  # smaller than lists (and the empty one is shared)
+        self.times, self.totals = tuple(times), tuple(totals)  # smaller than arrays for a few points

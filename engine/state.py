@@ -1,7 +1,7 @@
 """A shop engine's whole state to bytes and back, so that a restart loads it and replays only what came after.
 
 An explicit codec, not pickle: the bytes are zlib of a JSON tree of plain values and a few tagged kinds (tuple, set,
-dict with any keys, deque, date, bytes, non-finite float, and the instances of the classes in KNOWN, by name and
+dict with any keys, deque, date, bytes, array, non-finite float, and the instances of the classes in KNOWN, by name and
 fields), followed by the analytics' own bytes (analytics/codec.py). Loading builds a fresh engine and sets the
 attributes that PARTS names; nothing in the bytes can name code to run. FINGERPRINT covers VERSION, PARTS and the
 fields of every class of KNOWN, so a state written by another shape of the engine raises StaleState: the caller
@@ -16,6 +16,7 @@ import hashlib
 import math
 import struct
 import zlib
+from array import array
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
@@ -32,7 +33,7 @@ from .metrics import DayTally
 from .series import Series
 from .snapshot import Notification, Review
 
-VERSION = 2  # raise when what an attribute means changes without its name or fields changing
+VERSION = 3  # raise when what an attribute means changes without its name or fields changing
 KNOWN = {cls.__name__: cls for cls in (*KINDS.values(), LeftUnserved, DayTally, Series, KpiDay, BarberDay, ClientDay,
                                          _Latest, Review, Notification)}
 PARTS: dict[str, tuple[str, ...]] = {  # the engine's parts (by attribute path) and the attributes kept of each
@@ -205,6 +206,8 @@ def _enc(value: Any) -> Any:
         return {'D': value.toordinal()}
     if kind is bytes:
         return {'b': base64.b64encode(value).decode()}
+    if kind is array:
+        return {'a': value.typecode, 'l': value.tolist()}
     name = kind.__name__
     if KNOWN.get(name) is not kind:
         raise TypeError(f'{name} is not a kind the engine state keeps (engine/state.py KNOWN)')
@@ -235,4 +238,6 @@ def _dec(value: Any) -> Any:
         return date.fromordinal(value['D'])
     if 'b' in value:
         return base64.b64decode(value['b'])
+    if 'a' in value:
+        return array(value['a'], value['l'])
     return float(value['f'])
