@@ -63,7 +63,7 @@ class Clientele:
         self._expected = expected
         self._following = list(accumulate(following))
         self._nearby = [list(accumulate(expected[(first + n) % 7] for n in range(7))) for first in range(7)]
-        self._visits: dict[int, list] = {}  # day -> client, visit number, client, visit number ...: once expanded
+        self._visits: dict[int, list[Client]] = {}  # day -> the clients due (their visit's number made when asked)
         self._expanded = (0, -1)  # the join days expanded so far, inclusive
         self._kept_from = 0  # visits of days before this one were let go (forget_before)
 
@@ -80,8 +80,8 @@ class Clientele:
             self._visits.clear()
             self._expanded, self._kept_from = (0, -1), 0
         self.expand(ordinal - LIFETIME, ordinal)
-        due = self._visits.get(ordinal, [])
-        return sorted(zip(due[::2], due[1::2], strict=True), key=lambda visit: visit[0].id)
+        due = [(client, client.days.index(ordinal)) for client in self._visits.get(ordinal, ())]
+        return sorted(due, key=lambda visit: visit[0].id)
 
     def expand(self, first: int, last: int) -> None:
         """Make sure every client who joined from `first` to `last` is known; a far jump starts the cache afresh."""
@@ -122,8 +122,8 @@ class Clientele:
                     if rng.random() >= STAY:
                         break
             client = Client(ordinal, n + 1, name, barber, rebooker, bytes(b - a for a, b in pairwise(days)))
-            for number, visit_day in enumerate(days):
-                self._visits.setdefault(visit_day, []).extend((client, number))  # pairs, flat
+            for visit_day in days:
+                self._visits.setdefault(visit_day, []).append(client)
 
     def _nearby_open_day(self, target: int, rng: random.Random) -> int:
         """A day within 3 of `target`, as likely as its weekday is busy: keeps each weekday's share of the visits."""
