@@ -16,6 +16,9 @@ from array import array
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import numpy as np
+
+from .analytics.clients import ClientBook as KeyTable
 from .analytics.clients import client_key
 from .events import Booked, Cancelled, CheckedIn, Event, LeftUnserved, NoShow, ServiceCompleted, WalkedOut
 from .metrics import Metrics
@@ -24,6 +27,7 @@ REBOOK_GRACE = 15 * 60.0  # seconds after checkout a booking still counts as mad
 RETENTION_DAYS = (30, 60, 90)
 SINCE_CAP = 31  # days since the previous visit are told apart up to this (enough for a 30-day period)
 UNTIL_CAP = max(RETENTION_DAYS) + 1  # days until the next visit are told apart up to this
+LATEST_DAY = np.dtype([('key', '<u8'), ('day', '<i4')])  # ClientBook.latest
 RECENT = 86400.0  # seconds a completed visit is kept whole, for a rebooking made within REBOOK_GRACE (or posted late)
 
 
@@ -67,8 +71,8 @@ class ClientBook:
         self.client_of: dict[str, str] = {}  # open visit -> its client
         self.in_shop: dict[str, str] = {}  # client -> their visit checked in and not yet done
         self.rebooked_in_shop: set[str] = set()  # visits whose client booked again before the service was done
-        self.latest: dict[int, date] = {}  # client (its analytics.clients.client_key: no id string kept for each one
-        # ever seen) -> the day of their latest completed visit
+        self.latest = KeyTable(np.zeros(0, LATEST_DAY))  # client (client_key) -> the day (ordinal) of their latest
+        # completed visit: 12 bytes a client, not an id string, a date and a dict entry
         self.recent: dict[str, _Latest] = {}  # client -> their latest visit, if completed in the last RECENT seconds
         self.version = 0  # changes whenever a figure may have: period sums are cached until then
         self._cache: dict[tuple[date, int], tuple[int, ClientFigures]] = {}
@@ -135,18 +139,18 @@ class ClientBook:
         barber[0] += 1
         day.rebooked += rebooked
         barber[1] += rebooked
-        key = client_key(client)
+        key, ordinal = client_key(client), visit_day.toordinal()
         previous = self.latest.get(key)
         if previous is None:
             day.firsts += 1
             day.since[SINCE_CAP] += 1
         else:
-            gap = max(0, (visit_day - previous).days)
+            gap = max(0, ordinal - previous[0])
             day.since[min(gap, SINCE_CAP)] += 1
-            before = self.days[previous]
+            before = self.days[date.fromordinal(previous[0])]
             before.until[min(gap, UNTIL_CAP)] += 1
             before.returned += 1
-        self.latest[key] = visit_day  # the day cached by metrics.day_of: one object for its clients
+        self.latest.put(key, [ordinal])
         recent = self.recent
         recent.pop(client, None)
         recent[client] = _Latest(e.customer, e.at, visit_day, e.barber, rebooked)
