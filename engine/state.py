@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import orjson
 
+from .alerts.gate import Fired
 from .analytics import codec
 from .analytics.clients import ClientBook as KeyTable
 from .client_figures import ClientDay, _Latest
@@ -37,7 +38,7 @@ from .snapshot import Notification, Review
 
 VERSION = 3  # raise when what an attribute means changes without its name or fields changing
 KNOWN = {cls.__name__: cls for cls in (*KINDS.values(), LeftUnserved, DayTally, Series, KpiDay, BarberDay, ClientDay,
-                                         _Latest, Review, Notification)}
+                                         _Latest, Review, Notification, Fired)}
 PARTS: dict[str, tuple[str, ...]] = {  # the engine's parts (by attribute path) and the attributes kept of each
     '': ('recent', 'last_at'),
     'metrics': ('days', 'appointment_day', 'checked_in', 'in_chair', 'names', 'waits', 'wait_total', 'events_applied'),
