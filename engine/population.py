@@ -68,7 +68,8 @@ class Clientele:
         self._following = list(accumulate(following))
         self._nearby = [list(accumulate(expected[(first + n) % 7] for n in range(7))) for first in range(7)]
         self._joined: dict[int, tuple[bytes, ...]] = {}  # join day -> its new clients' records, in their order
-        self._visits: dict[int, array] = {}  # day -> the clients due, each as (days since it joined) << 16 | its index
+        self._visits: dict[int, bytes] = {}  # day -> the clients due, each as (days since it joined) << 16 | its index
+        # (an array('I') as bytes: no room kept for more)
         self._expanded = (0, -1)  # the join days expanded so far, inclusive
         self._kept_from = 0  # visits of days before this one were let go (forget_before)
 
@@ -85,7 +86,8 @@ class Clientele:
             self._clear()
             self._expanded, self._kept_from = (0, -1), 0
         self.expand(ordinal - LIFETIME, ordinal)
-        clients = [self._client(ordinal - (code >> 16), code & 0xFFFF) for code in self._visits.get(ordinal, ())]
+        codes = array('I', self._visits.get(ordinal, b''))
+        clients = [self._client(ordinal - (code >> 16), code & 0xFFFF) for code in codes]
         return sorted(((client, client.days.index(ordinal)) for client in clients), key=lambda visit: visit[0].id)
 
     def expand(self, first: int, last: int) -> None:
@@ -136,7 +138,8 @@ class Clientele:
             records.append(bytes((*name, 0 if barber is None else barber + 1, rebooker,
                                   *(b - a for a, b in pairwise(days)))))
             for visit_day in days:
-                self._visits.setdefault(visit_day, array('I')).append((visit_day - ordinal) << 16 | n)
+                code = array('I', [(visit_day - ordinal) << 16 | n]).tobytes()
+                self._visits[visit_day] = self._visits.get(visit_day, b'') + code
         if records:
             self._joined[ordinal] = tuple(records)
 

@@ -9,7 +9,8 @@ barber and around the menu's duration; stars fall as waits grow.
 import heapq
 import math
 import random
-from bisect import bisect
+from array import array
+from bisect import bisect, bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 from itertools import accumulate
@@ -60,8 +61,24 @@ class _Day:
     Once its events are out, a day is kept for `done` alone (events None): later days' rebookings look it up."""
     events: list[Event] | None
     rebookings: list[tuple[int, Booked, float, Client, int]]  # (index in events, booking, draw, client, visit number)
-    done: dict[int, tuple[float, int]]  # the client's visit (Client.visit) -> (completion time, chair), of the visits
-    # whose next one may be a rebooking (made at this one's checkout)
+    done: 'dict[int, tuple[float, int]] | Done'  # the client's visit (Client.visit) -> (completion time, chair), of
+    # the visits whose next one may be a rebooking (made at this one's checkout): a dict while the day is served
+
+
+class Done:
+    """A served day's `done` once complete, kept for weeks: sorted by visit, 17 bytes a visit (not a dict entry, an int,
+    a tuple and a float)."""
+    __slots__ = ('visits', 'ends', 'chairs')
+
+    def __init__(self, done: dict[int, tuple[float, int]]) -> None:
+        items = sorted(done.items())
+        self.visits = array('Q', [visit for visit, _ in items])
+        self.ends = array('d', [end for _, (end, _) in items])
+        self.chairs = bytes(chair for _, (_, chair) in items)
+
+    def get(self, visit: int) -> tuple[float, int] | None:
+        i = bisect_left(self.visits, visit)
+        return (self.ends[i], self.chairs[i]) if i < len(self.visits) and self.visits[i] == visit else None
 
 
 class Simulation:
@@ -171,7 +188,7 @@ class Simulation:
             if arrival is not None:
                 arrivals.append((arrival, customer, client, number, service, walk_in))
         self._serve_in_turn(rng, served, span[0], arrivals, off)
-        return served
+        return replace(served, done=Done(served.done))
 
     def _booking(self, rng: random.Random, served: _Day, t: float, customer: str, client: Client, number: int,
                  service: str, rebooks: bool, off: frozenset[int]) -> tuple[float | None, bool]:
