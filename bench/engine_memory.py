@@ -47,8 +47,8 @@ def main() -> None:
         print(f'{size / 1e3:9.1f} KB {count:8,} blocks  {name}')
     print('--- by line')
     for s in stats[:args.top]:
-        frame = s.traceback[0]
-        print(f'{s.size_diff / 1e3:9.1f} KB {s.count_diff:8,} blocks  {frame.filename.removeprefix(ROOT)}:{frame.lineno}')
+        where = f'{s.traceback[0].filename.removeprefix(ROOT)}:{s.traceback[0].lineno}'
+        print(f'{s.size_diff / 1e3:9.1f} KB {s.count_diff:8,} blocks  {where}')
     del engine
 
 

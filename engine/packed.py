@@ -12,7 +12,7 @@ import orjson
 
 from .events import KINDS, Event
 
-LEVEL = 6  # zlib's default: a day's events packed a tenth smaller than at 1, for about a millisecond of a day's replay
+LEVEL = 6  # zlib's default: a day's events packed a sixth smaller than at 1, for about a millisecond of a day's replay
 _KINDS = list(KINDS.values())
 _INDEX = {cls: index for index, cls in enumerate(_KINDS)}
 _FIELDS = {cls: attrgetter(*(f.name for f in fields(cls))) for cls in _KINDS}

@@ -48,7 +48,7 @@ class Client:
 
     def visit(self, number: int) -> int:
         """The client's visit `number` as one int (not a tuple and an id string): a key kept for weeks."""
-        return (self.joined * 1000 + self.number) * MAX_VISITS + number
+        return (self.joined << 16 | self.number) * MAX_VISITS + number
 
     @property
     def days(self) -> tuple[int, ...]:
