@@ -37,10 +37,11 @@ class DayTally:
         self.services: dict[str, Series] = {}
 
     def settle(self, instants: tuple[float, ...]) -> None:
+        shared: dict[tuple, tuple] = {}
         for name in self.__slots__[:-2]:
-            getattr(self, name).settle(instants)
+            getattr(self, name).settle(instants, shared)
         for series in self.services.values():
-            series.settle(instants)
+            series.settle(instants, shared)
         self.hourly_revenue = None
 
 

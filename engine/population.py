@@ -6,6 +6,7 @@ on a day are the same whichever day a history starts from (a day depends on the 
 import math
 import random
 import sys
+from array import array
 from bisect import bisect
 from dataclasses import dataclass
 from datetime import date
@@ -32,8 +33,8 @@ FIRST_NAMES = ('James', 'Malik', 'Carlos', 'Noah', 'Ethan', 'Jamal', 'Omar', 'Li
 
 @dataclass(frozen=True, slots=True)
 class Client:
-    """Held for every visit still to come, weeks ahead, so kept small: a shared name, the visits as day gaps (bytes),
-    the id made when asked."""
+    """A client as a day's simulation meets them (made from the Clientele's record when due): a shared name, the visits
+    as day gaps (bytes), the id made when asked."""
     joined: int  # the day of the first visit (a date ordinal)
     number: int  # among that day's new clients, from 1
     name: str
@@ -45,6 +46,10 @@ class Client:
     def id(self) -> str:
         return f'c{date.fromordinal(self.joined):%Y%m%d}-{self.number:02d}'
 
+    def visit(self, number: int) -> int:
+        """The client's visit `number` as one int (not a tuple and an id string): a key kept for weeks."""
+        return (self.joined << 16 | self.number) * MAX_VISITS + number
+
     @property
     def days(self) -> tuple[int, ...]:
         """Every visit, as date ordinals; the first is the day they joined."""
@@ -52,6 +57,9 @@ class Client:
 
 
 class Clientele:
+    """The clients of the days expanded, each kept as a few bytes (see `_client`) while a visit of theirs is held, and
+    made a Client when due: a Client object and its gaps would take three times the bytes, for weeks."""
+
     def __init__(self, seed: int, expected: list[float], following: list[float]) -> None:
         """`expected`: the visits of an open day by weekday (0: closed); `following`: each barber's share of the
         followers, relative."""
@@ -59,7 +67,9 @@ class Clientele:
         self._expected = expected
         self._following = list(accumulate(following))
         self._nearby = [list(accumulate(expected[(first + n) % 7] for n in range(7))) for first in range(7)]
-        self._visits: dict[int, list] = {}  # day -> client, visit number, client, visit number ...: once expanded
+        self._joined: dict[int, tuple[bytes, ...]] = {}  # join day -> its new clients' records, in their order
+        self._visits: dict[int, bytes] = {}  # day -> the clients due, each as (days since it joined) << 16 | its index
+        # (an array('I') as bytes: no room kept for more)
         self._expanded = (0, -1)  # the join days expanded so far, inclusive
         self._kept_from = 0  # visits of days before this one were let go (forget_before)
 
@@ -73,17 +83,18 @@ class Clientele:
     def visits_on(self, ordinal: int) -> list[tuple[Client, int]]:
         """The clients due on a day, with the number of each one's visit (0: their first), in a fixed order."""
         if ordinal < self._kept_from:  # a day let go: the cache starts afresh (the same clients, made again)
-            self._visits.clear()
+            self._clear()
             self._expanded, self._kept_from = (0, -1), 0
         self.expand(ordinal - LIFETIME, ordinal)
-        due = self._visits.get(ordinal, [])
-        return sorted(zip(due[::2], due[1::2], strict=True), key=lambda visit: visit[0].id)
+        codes = array('I', self._visits.get(ordinal, b''))
+        clients = [self._client(ordinal - (code >> 16), code & 0xFFFF) for code in codes]
+        return sorted(((client, client.days.index(ordinal)) for client in clients), key=lambda visit: visit[0].id)
 
     def expand(self, first: int, last: int) -> None:
         """Make sure every client who joined from `first` to `last` is known; a far jump starts the cache afresh."""
         low, high = self._expanded
         if first > high + 1 or last < low - 1 or max(last, high) - min(first, low) > 2 * LIFETIME + 400:
-            self._visits.clear()
+            self._clear()
             low, high = first, first - 1
         for join in (*range(first, low), *range(high + 1, last + 1)):
             self._join(join)
@@ -94,6 +105,12 @@ class Clientele:
         asks for them no more (asked all the same, visits_on makes them again)."""
         for day in [day for day in self._visits if day < ordinal]:
             del self._visits[day]
+        for day, records in list(self._joined.items()):  # a record not due again: the shared empty bytes
+            kept = tuple(record if record and day + sum(record[4:]) >= ordinal else b'' for record in records)
+            if any(kept):
+                self._joined[day] = kept
+            else:
+                del self._joined[day]
         self._kept_from = max(self._kept_from, ordinal)
 
     def _join(self, ordinal: int) -> None:
@@ -104,8 +121,9 @@ class Clientele:
         day = date.fromordinal(ordinal)
         rng = random.Random(f'{self.seed}:clients:{day.isoformat()}')
         barbers = range(len(self._following))
+        records = []
         for n in range(_poisson(rng, expected / VISITS_PER_CLIENT)):
-            name = sys.intern(f'{rng.choice(FIRST_NAMES)} {rng.choice(ascii_uppercase)}.')
+            name = rng.choice(range(len(FIRST_NAMES))), rng.choice(range(len(ascii_uppercase)))  # as choice() draws
             follows = rng.random() < FOLLOWER_SHARE and len(barbers) > 0
             barber = rng.choices(barbers, cum_weights=self._following)[0] if follows else None
             rebooker = rng.random() < REBOOKER_SHARE
@@ -117,9 +135,23 @@ class Clientele:
                     days.append(self._nearby_open_day(target, rng))
                     if rng.random() >= STAY:
                         break
-            client = Client(ordinal, n + 1, name, barber, rebooker, bytes(b - a for a, b in pairwise(days)))
-            for number, visit_day in enumerate(days):
-                self._visits.setdefault(visit_day, []).extend((client, number))  # pairs, flat
+            records.append(bytes((*name, 0 if barber is None else barber + 1, rebooker,
+                                  *(b - a for a, b in pairwise(days)))))
+            for visit_day in days:
+                code = array('I', [(visit_day - ordinal) << 16 | n]).tobytes()
+                self._visits[visit_day] = self._visits.get(visit_day, b'') + code
+        if records:
+            self._joined[ordinal] = tuple(records)
+
+    def _client(self, joined: int, index: int) -> Client:
+        """A client from its record: first name and initial (indexes), barber + 1 (0: anyone), rebooker, gaps."""
+        record = self._joined[joined][index]
+        name = sys.intern(f'{FIRST_NAMES[record[0]]} {ascii_uppercase[record[1]]}.')
+        return Client(joined, index + 1, name, record[2] - 1 if record[2] else None, bool(record[3]), record[4:])
+
+    def _clear(self) -> None:
+        self._visits.clear()
+        self._joined.clear()
 
     def _nearby_open_day(self, target: int, rng: random.Random) -> int:
         """A day within 3 of `target`, as likely as its weekday is busy: keeps each weekday's share of the visits."""

@@ -1,18 +1,22 @@
 """A running total that can be read at any past instant: how 'same time last week' stays O(log n)."""
+from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 
 
 class Series:
+    """Its points as two arrays of doubles (16 bytes a point, not two float objects and two pointers), once it has
+    any; before (most series of the days ahead), empty tuples (shared); once settled (settle), its few times as a
+    tuple, the same for the day's series alike."""
     __slots__ = ('times', 'totals')
 
     def __init__(self) -> None:
-        self.times: list[float] | tuple[float, ...] = []
-        self.totals: list[float] | tuple[float, ...] = []
+        self.times: array | tuple[float, ...] = ()
+        self.totals: array | tuple[float, ...] = ()
 
     def add(self, at: float, amount: float) -> None:
-        if type(self.times) is tuple:  # settled: a late event for an old day
-            self.times, self.totals = list(self.times), list(self.totals)
+        if type(self.times) is tuple:  # its first point, or a late event for a settled day: arrays of its own
+            self.times, self.totals = array('d', self.times), array('d', self.totals)
         if not self.times or at >= self.times[-1]:
             self.times.append(at)
             self.totals.append((self.totals[-1] if self.totals else 0.0) + amount)
@@ -31,9 +35,10 @@ class Series:
     def total(self) -> float:
         return self.totals[-1] if self.totals else 0.0
 
-    def settle(self, instants: Sequence[float]) -> None:
+    def settle(self, instants: Sequence[float], shared: dict[tuple, tuple] | None = None) -> None:
         """Keep only what answers `at` exactly at these instants (ascending) and from the later of the last instant and
-        the last point on: an old day's detail let go. Later `add`s keep those answers exact."""
+        the last point on: an old day's detail let go. Later `add`s keep those answers exact. `shared`: the times of
+        the day's other series settled, so that those alike are one tuple."""
         times: list[float] = []
         totals: list[float] = []
         for instant in instants:
@@ -44,4 +49,6 @@ class Series:
         if self.times and self.times[-1] > instants[-1] and self.totals[-1] != (totals[-1] if totals else 0.0):
             times.append(self.times[-1])
             totals.append(self.totals[-1])
-        self.times, self.totals = tuple(times), tuple(totals)  # smaller than lists (and the empty one is shared)
+        kept = tuple(times)
+        self.times = kept if shared is None else shared.setdefault(kept, kept)
+        self.totals = array('d', totals) if totals else ()

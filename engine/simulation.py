@@ -9,7 +9,8 @@ barber and around the menu's duration; stars fall as waits grow.
 import heapq
 import math
 import random
-from bisect import bisect
+from array import array
+from bisect import bisect, bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 from itertools import accumulate
@@ -60,8 +61,24 @@ class _Day:
     Once its events are out, a day is kept for `done` alone (events None): later days' rebookings look it up."""
     events: list[Event] | None
     rebookings: list[tuple[int, Booked, float, Client, int]]  # (index in events, booking, draw, client, visit number)
-    done: dict[tuple[str, int], tuple[float, int]]  # (client, visit number) -> (completion time, chair), of the visits
-    # whose next one may be a rebooking (made at this one's checkout)
+    done: 'dict[int, tuple[float, int]] | Done'  # the client's visit (Client.visit) -> (completion time, chair), of
+    # the visits whose next one may be a rebooking (made at this one's checkout): a dict while the day is served
+
+
+class Done:
+    """A served day's `done` once complete, kept for weeks: sorted by visit, 17 bytes a visit (not a dict entry, an int,
+    a tuple and a float)."""
+    __slots__ = ('visits', 'ends', 'chairs')
+
+    def __init__(self, done: dict[int, tuple[float, int]]) -> None:
+        items = sorted(done.items())
+        self.visits = array('Q', [visit for visit, _ in items])
+        self.ends = array('d', [end for _, (end, _) in items])
+        self.chairs = bytes(chair for _, (_, chair) in items)
+
+    def get(self, visit: int) -> tuple[float, int] | None:
+        i = bisect_left(self.visits, visit)
+        return (self.ends[i], self.chairs[i]) if i < len(self.visits) and self.visits[i] == visit else None
 
 
 class Simulation:
@@ -110,7 +127,7 @@ class Simulation:
         if served.rebookings:
             events = list(events)
             for index, booking, draw, client, number in served.rebookings:
-                done = self._serve(client.days[number - 1]).done.get((client.id, number - 1))
+                done = self._serve(client.days[number - 1]).done.get(client.visit(number - 1))
                 if done is not None and draw < self.asks[done[1]]:  # booked at the last checkout
                     events[index] = replace(booking, at=done[0] + REBOOK_DELAY)
         return sorted(events, key=lambda e: (e.at, e.id))
@@ -171,7 +188,7 @@ class Simulation:
             if arrival is not None:
                 arrivals.append((arrival, customer, client, number, service, walk_in))
         self._serve_in_turn(rng, served, span[0], arrivals, off)
-        return served
+        return replace(served, done=Done(served.done))
 
     def _booking(self, rng: random.Random, served: _Day, t: float, customer: str, client: Client, number: int,
                  service: str, rebooks: bool, off: frozenset[int]) -> tuple[float | None, bool]:
@@ -221,7 +238,7 @@ class Simulation:
             end = start + service.minutes * 60 * self.speed[chair] * min(1.5, max(0.7, rng.gauss(1.0, 0.12)))
             free_at[chair] = end + CLEANUP_SECONDS
             if number < len(client.gaps) and (client.rebooker or self.behaviour is not None):  # may rebook next time
-                served.done[(client.id, number)] = (end, chair)
+                served.done[client.visit(number)] = (end, chair)
             tip = round(service.price * rng.choice((0.1, 0.15, 0.2, 0.25))) if rng.random() < TIP_SHARE else 0.0
             retail = rng.choice(RETAIL_PRICES) if rng.random() < self._retail else 0.0
             events.append(ServiceStarted(f'{customer}-st', start, customer, barber, service_name))
@@ -244,7 +261,7 @@ class SimulatedFeed:
         self.simulation = simulation
         self._next_day = simulation.profile.local(start).date()
         self._heap: list[tuple[float, str, Event]] = []  # the events of the days opened, not yet released
-        self._later: dict[int, list[bytes]] = {}  # local day (ordinal) -> its events, packed, until it is opened
+        self._later: dict[int, bytes] = {}  # local day (ordinal) -> its events, packed, until it is opened
         self._opened = 0  # the last day (ordinal) whose events are in the heap
         self._strings: dict[str, str] = {}  # names, services, barbers and texts of the events unpacked: one of each
 
@@ -252,8 +269,8 @@ class SimulatedFeed:
         today = self.simulation.profile.local(now).date()
         while self._opened < today.toordinal():
             self._opened = max(self._opened + 1, min((*self._later, today.toordinal())))
-            for events in self._later.pop(self._opened, ()):
-                self._push(unpack(events, self._strings))
+            if self._opened in self._later:
+                self._push(unpack(self._later.pop(self._opened), self._strings))
         horizon = today + timedelta(days=LOOKAHEAD_DAYS)
         while self._next_day <= horizon:
             self._hold(self.simulation.events_for_day(self._next_day))
@@ -276,7 +293,7 @@ class SimulatedFeed:
             if day.toordinal() <= self._opened:
                 self._push(events[i:j])
             else:
-                self._later.setdefault(day.toordinal(), []).append(pack(events[i:j]))
+                self._later[day.toordinal()] = pack(events[i:j], self._later.get(day.toordinal(), b''))
             i = j
 
     def _push(self, events: list[Event]) -> None:

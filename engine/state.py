@@ -1,11 +1,11 @@
 """A shop engine's whole state to bytes and back, so that a restart loads it and replays only what came after.
 
 An explicit codec, not pickle: the bytes are zlib of a JSON tree of plain values and a few tagged kinds (tuple, set,
-dict with any keys, deque, date, bytes, non-finite float, and the instances of the classes in KNOWN, by name and
-fields), followed by the analytics' own bytes (analytics/codec.py). Loading builds a fresh engine and sets the
-attributes that PARTS names; nothing in the bytes can name code to run. FINGERPRINT covers VERSION, PARTS and the
-fields of every class of KNOWN, so a state written by another shape of the engine raises StaleState: the caller
-replays instead.
+dict with any keys, deque, date, bytes, array, a table by client key, non-finite float, and the instances of the
+classes in KNOWN, by name and fields), followed by the analytics' own bytes (analytics/codec.py). Loading builds a
+fresh engine and sets the attributes that PARTS names; nothing in the bytes can name code to run. FINGERPRINT covers
+VERSION, PARTS and the fields of every class of KNOWN, so a state written by another shape of the engine raises
+StaleState: the caller replays instead.
 
 Not kept: what a fresh engine makes again (handlers, caches, the simulation, which is regenerated from its seed:
 each day's events depend only on the seed and the date), and what is news only once (notifications raised: the store
@@ -16,15 +16,19 @@ import hashlib
 import math
 import struct
 import zlib
+from array import array
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 from functools import cache
 from typing import Any
 
+import numpy as np
 import orjson
 
+from .alerts.gate import Fired
 from .analytics import codec
+from .analytics.clients import ClientBook as KeyTable
 from .client_figures import ClientDay, _Latest
 from .events import KINDS, LeftUnserved
 from .kpis import BarberDay, KpiDay
@@ -32,9 +36,9 @@ from .metrics import DayTally
 from .series import Series
 from .snapshot import Notification, Review
 
-VERSION = 2  # raise when what an attribute means changes without its name or fields changing
+VERSION = 3  # raise when what an attribute means changes without its name or fields changing
 KNOWN = {cls.__name__: cls for cls in (*KINDS.values(), LeftUnserved, DayTally, Series, KpiDay, BarberDay, ClientDay,
-                                         _Latest, Review, Notification)}
+                                         _Latest, Review, Notification, Fired)}
 PARTS: dict[str, tuple[str, ...]] = {  # the engine's parts (by attribute path) and the attributes kept of each
     '': ('recent', 'last_at'),
     'metrics': ('days', 'appointment_day', 'checked_in', 'in_chair', 'names', 'waits', 'wait_total', 'events_applied'),
@@ -205,6 +209,11 @@ def _enc(value: Any) -> Any:
         return {'D': value.toordinal()}
     if kind is bytes:
         return {'b': base64.b64encode(value).decode()}
+    if kind is array:
+        return {'a': value.typecode, 'l': value.tolist()}
+    if kind is KeyTable:
+        rows = value.table.tolist() + [(key, *rest) for key, rest in value.fresh.items()]
+        return {'k': [[name, value.table.dtype[name].str] for name in value.table.dtype.names], 'l': rows}
     name = kind.__name__
     if KNOWN.get(name) is not kind:
         raise TypeError(f'{name} is not a kind the engine state keeps (engine/state.py KNOWN)')
@@ -235,4 +244,8 @@ def _dec(value: Any) -> Any:
         return date.fromordinal(value['D'])
     if 'b' in value:
         return base64.b64decode(value['b'])
+    if 'a' in value:
+        return array(value['a'], value['l'])
+    if 'k' in value:
+        return KeyTable(np.array(sorted(map(tuple, value['l'])), np.dtype([tuple(field) for field in value['k']])))
     return float(value['f'])

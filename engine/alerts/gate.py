@@ -1,12 +1,45 @@
 """Whether a notification may be raised: its kind switched on, outside its window, its occurrence not yet raised."""
+import hashlib
+from array import array
+from bisect import bisect_left
+
 from ..snapshot import Notification
 from .model import AlertSettings
+
+
+class Fired:
+    """The ids of the notifications raised so far, as 64-bit hashes (two ids share one about once in 10^11 shops of
+    a year's notes): a sorted array of 8 bytes an id, and the latest few in a set, not a string and a set entry each
+    for the shop's whole history."""
+    __slots__ = ('keys', 'fresh')
+    MERGE_AT = 256
+
+    def __init__(self) -> None:
+        self.keys = array('Q')  # sorted
+        self.fresh: set[int] = set()
+
+    def __contains__(self, nid: str) -> bool:
+        key = _key(nid)
+        if key in self.fresh:
+            return True
+        i = bisect_left(self.keys, key)
+        return i < len(self.keys) and self.keys[i] == key
+
+    def add(self, nid: str) -> None:
+        if nid not in self:
+            self.fresh.add(_key(nid))
+            if len(self.fresh) >= self.MERGE_AT:
+                self.keys, self.fresh = array('Q', sorted((*self.keys, *self.fresh))), set()
+
+
+def _key(nid: str) -> int:
+    return int.from_bytes(hashlib.blake2b(nid.encode(), digest_size=8).digest(), 'little')
 
 
 class Gate:
     def __init__(self, settings: AlertSettings) -> None:
         self.settings = settings
-        self.fired: set[str] = set()  # ids raised so far: an occurrence never fires twice
+        self.fired = Fired()  # ids raised so far: an occurrence never fires twice
         self.last_fired: dict[str, float] = {}  # kind -> when it last fired, for throttling
 
     def allowed(self, kind: str, nid: str, at: float) -> bool:

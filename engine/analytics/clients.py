@@ -31,7 +31,8 @@ Rows = Callable[[date], DayRow | None]
 class ClientBook:
     """Each client's latest completed visit: when, the slots of its barber and service, a hash of its visit id, and
     whether it was rebooked (engine/clients.py's `latest`), in 33 bytes a client. New clients wait in a small dict and
-    join the sorted table a few hundred at a time: a visit costs O(log n), a new client O(1) on average."""
+    join the sorted table a few hundred at a time: a visit costs O(log n), a new client O(1) on average. (Given a table
+    of another dtype, keyed the same, it keeps those fields instead: engine/client_figures.py's latest days.)"""
     __slots__ = ('table', 'keys', 'fresh', '_found')
     MERGE_AT = 256
 
@@ -63,7 +64,7 @@ class ClientBook:
             self.merge()
 
     def merge(self) -> None:
-        fresh = np.array([(key, *latest) for key, latest in self.fresh.items()], LATEST)
+        fresh = np.array([(key, *latest) for key, latest in self.fresh.items()], self.table.dtype)
         table = np.concatenate([self.table, fresh])
         self.table, self.fresh = table[table['key'].argsort(kind='stable')], {}
         self.keys, self._found = self.table['key'].copy(), (-1, -1)

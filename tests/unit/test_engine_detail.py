@@ -1,5 +1,8 @@
 """A shop's engine keeps detail within the day for the last days only, and the simulated weeks ahead packed: after a
 year of history, what it holds of each kind stays what a few weeks need (bench/engine_memory.py has the bytes)."""
+import gc
+import types
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -33,6 +36,33 @@ def test_the_weeks_simulated_ahead_wait_packed_until_their_day():
     held = {engine.profile.local(at).date() for at, _, _ in engine.feed._heap}
     assert held and max(held) <= today  # as Event objects: today's rest only
     assert min(engine.feed._later) > today.toordinal() and len(engine.feed._later) > 40  # the weeks ahead, packed
+
+
+def test_after_a_year_the_engine_keeps_no_object_for_each_client_seen_or_note_raised():
+    """What grows with the history is kept as arrays and bytes (bench/engine_memory.py has the bytes): no string for
+    each client ever seen or notification ever raised, no float object for each point of the running totals, no
+    Client object for each client with a visit still to come."""
+    engine = ShopEngine.simulated(demo_profile(), SimClock(NOW, 0), seed=3, history_days=365)
+    engine.advance()
+    held = _reachable(engine)
+    assert held['Client'] == 0  # was 1,852
+    assert held['str'] < 3000  # was 8,175
+    assert held['float'] < 8000  # was 19,996
+    assert held['tuple'] < 4000  # was 13,710
+
+
+def _reachable(root: object) -> Counter[str]:
+    """Objects reachable from `root` by type name (modules, classes and functions left out)."""
+    seen, stack, count = set(), [root], Counter()
+    while stack:
+        item = stack.pop()
+        if id(item) in seen or isinstance(item, (types.ModuleType, type, types.FunctionType, types.BuiltinFunctionType,
+                                                 types.MethodType)):
+            continue
+        seen.add(id(item))
+        count[type(item).__name__] += 1
+        stack.extend(gc.get_referents(item))
+    return count
 
 
 def test_a_late_event_for_a_settled_day_still_counts_in_that_day():
