@@ -6,12 +6,11 @@ it commits, so that the other workers holding a copy read it again. The data is 
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 
-import psycopg
 from sqlalchemy import delete, select, text
 from sqlalchemy.dialects.postgresql import insert
 
+from .announcements import announced
 from .db import Database
-from .leases import conninfo
 from .models import BrowserStorage
 from .types import utcnow
 
@@ -38,11 +37,6 @@ async def save_browser(db: Database, storage_id: str, data: str | None, by: str)
 
 
 async def browsers_changed(url: str, listening: Callable[[], Awaitable[None]]) -> AsyncIterator[tuple[str, str]]:
-    """(storage id, who wrote it) as each save commits. `listening()` is awaited once LISTEN is in place: what changed
-    before must be read there. Raises psycopg.Error when the connection fails: the caller connects again."""
-    async with await psycopg.AsyncConnection.connect(conninfo(url), autocommit=True) as connection:
-        await connection.execute(f'LISTEN {CHANNEL}')
-        await listening()
-        async for note in connection.notifies():
-            body = json.loads(note.payload)
-            yield body['id'], body['by']
+    """(storage id, who wrote it) as each save commits; `listening`: see announcements.announced."""
+    async for body in announced(url, CHANNEL, listening):
+        yield body['id'], body['by']
