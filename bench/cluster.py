@@ -15,47 +15,45 @@ import argparse
 import asyncio
 import contextlib
 import json
+import math
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-import psycopg
-
 sys.path.insert(0, str(Path(__file__).parents[1]))
 
 from bench import live  # noqa: E402
-from bench.live_app import Proc, load_average, seed  # noqa: E402
+from bench.live_app import Proc, get_health, load_average, monitor_browser, seed  # noqa: E402
 from bench.live_client import Session  # noqa: E402
 from bench.ports import free_port  # noqa: E402
 from deploy.local import LocalCluster, _pg_script  # noqa: E402
-from store.leases import SHOPS, conninfo  # noqa: E402
 
-HELD_WITHIN = 120.0  # seconds for every shop to run on a worker: a bound on a hang
+STARTED_WITHIN = 120.0  # seconds for every shop to run on a worker: a bound on a hang
 
 
-async def held(url: str) -> int:
-    async with await psycopg.AsyncConnection.connect(conninfo(url), autocommit=True) as connection:
-        cursor = await connection.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = %s "
-                                          'AND objsubid = 2 AND granted', (SHOPS,))
-        return (await cursor.fetchone())[0]
+async def settled(cluster: LocalCluster, monitor: str, shops: int) -> bool:
+    """Every shop runs on a worker, its history in, and no worker holds more than its share (one would give the rest
+    back): a shop leased but still starting, or moving, has pages that say so, and the bench would open those."""
+    async with monitor_browser(monitor) as http:
+        healths = await asyncio.gather(*(get_health(http, cluster.worker_url(name)) for name in cluster.names))
+    ready = [(health or {}).get('shops_ready', 0) for health in healths]
+    return sum(ready) == shops and max(ready) <= math.ceil(shops / len(ready))
 
 
 async def one(args: argparse.Namespace, workers: int, sessions: int, shops: int, pg) -> dict:
     root = Path(tempfile.mkdtemp(prefix='chairside-cluster-bench-'))
     url = pg.create_database(f'bench_{workers}_{sessions}_{int(time.time())}')
-    tokens, _ = await seed(root, shops, url=url)
+    tokens, monitor = await seed(root, shops, url=url)
     env = {'CHAIRSIDE_SIM_SPEED': str(args.speed), 'CHAIRSIDE_SIM_START': args.start,
            'CHAIRSIDE_SIM_HISTORY_DAYS': str(args.history_days), 'CHAIRSIDE_KNOWLEDGE_DIR': str(args.knowledge_dir)}
     cluster = LocalCluster(workers, free_port(), root, env, database_url=url)
     print(f'{workers} worker(s): logs (workers, proxy) in {root}', flush=True)
     try:
         await asyncio.to_thread(cluster.start)
-        deadline = time.monotonic() + HELD_WITHIN
-        while time.monotonic() < deadline and not (await held(url) == shops and all(
-                await asyncio.gather(*(asyncio.to_thread(cluster.healthy, cluster.worker_url(n))
-                                       for n in cluster.names)))):
-            await asyncio.sleep(0.5)  # every shop started (a start holds a worker's event loop for a moment)
+        deadline = time.monotonic() + STARTED_WITHIN
+        while time.monotonic() < deadline and not await settled(cluster, monitor, shops):
+            await asyncio.sleep(0.5)
         procs = {name: Proc(cluster.processes[name].pid) for name in cluster.names}
         async with contextlib.AsyncExitStack() as browsers:
             args.shops = shops
