@@ -22,6 +22,8 @@ def test_an_owner_picks_last_month_sorts_a_table_and_downloads_what_the_screen_s
     table = page.get_by_test_id('report-table-barber')
     table.get_by_role('columnheader', name='Revenue ($)').click()  # ascending
     table.get_by_role('columnheader', name='Revenue ($)').click()  # descending
+    expect(table.get_by_role('columnheader', name='Revenue ($)')).to_have_class(re.compile(r'\bsort-desc\b'))  # the
+    # rows are read once sorted: read at once, under contention they were still in the first click's order
     rows = [[cell.inner_text().strip() for cell in row.locator('td').all()] for row in table.locator('tbody tr').all()]
     revenue = [float(row[1]) for row in rows]
     assert revenue == sorted(revenue, reverse=True) and revenue[0] > revenue[-1]
