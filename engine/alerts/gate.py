@@ -19,17 +19,20 @@ class Fired:
         self.fresh: set[int] = set()
 
     def __contains__(self, nid: str) -> bool:
-        key = _key(nid)
+        return self._has(_key(nid))
+
+    def add(self, nid: str) -> None:
+        key = _key(nid)  # hashed once
+        if not self._has(key):
+            self.fresh.add(key)
+            if len(self.fresh) >= self.MERGE_AT:
+                self.keys, self.fresh = array('Q', sorted((*self.keys, *self.fresh))), set()
+
+    def _has(self, key: int) -> bool:
         if key in self.fresh:
             return True
         i = bisect_left(self.keys, key)
         return i < len(self.keys) and self.keys[i] == key
-
-    def add(self, nid: str) -> None:
-        if nid not in self:
-            self.fresh.add(_key(nid))
-            if len(self.fresh) >= self.MERGE_AT:
-                self.keys, self.fresh = array('Q', sorted((*self.keys, *self.fresh))), set()
 
 
 def _key(nid: str) -> int:
