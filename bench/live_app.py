@@ -93,11 +93,14 @@ class Server:
         self.script = script
         self.monitor = monitor  # a monitoring token: start() waits on /api/health's details
         self.process: subprocess.Popen | None = None
+        self.launched: float | None = None  # monotonic times of the last launch and stop
+        self.stopped: float | None = None
 
     def _move_to(self, port: int) -> None:
         self.port, self.url, self.env['CHAIRSIDE_PORT'] = port, f'http://127.0.0.1:{port}', str(port)
 
     def launch(self) -> Proc:
+        self.launched, self.stopped = time.monotonic(), None
         with open(self.log, 'ab') as log:
             self.process = subprocess.Popen([sys.executable, self.script], cwd=ROOT, env=self.env, stdout=log,
                                             stderr=log, start_new_session=True)
@@ -126,6 +129,7 @@ class Server:
         """SIGINT as Ctrl-C would (uvicorn shuts down cleanly), then terminate, then kill."""
         if self.process is None or self.process.poll() is not None:
             return
+        self.stopped = time.monotonic()
         for sig, wait in ((signal.SIGINT, 30), (signal.SIGTERM, 10), (signal.SIGKILL, 5)):
             self.process.send_signal(sig)
             try:

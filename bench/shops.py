@@ -15,6 +15,9 @@ seeded through the store with an owner and --shops demo shops) and prints:
 - a restart on the same data (`restart_first_page_s`, `restart_ready_s`): the shops' states were saved as they
   started and at the stop, so each loads its state instead of replaying its history (skip with --no-restart). The
   simulated clock goes on from where the first run left it, as a real clock would.
+With --keep FOLDER each size's data folder is kept (FOLDER/shops-<size>), and a later run of that size starts from it:
+every figure above is then a restart's (`kept`: true), and a thousand shops' first start (each replaying its history,
+about 2 s a shop) is paid once, on a machine that need not be quiet meanwhile.
 A size that would not fit in memory (at the RSS per shop of the size before, or 30 MB a shop at first) or does not
 start within --start-timeout is reported as such, with what was measured until then. Its last line is a JSON list:
 one object per size with `shops`, `rss_per_shop_mb`, `first_page_s`, `tick_p95_ms` (and the rest). Figures on a
@@ -24,9 +27,11 @@ import argparse
 import asyncio
 import contextlib
 import json
+import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -54,6 +59,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument('--no-restart', dest='restart', action='store_false', help='measure no restart')
     parser.add_argument('--speed', type=float, default=1.0, help='simulated seconds per second')
     parser.add_argument('--start', default='2026-11-24T11:30:00', help='where the simulated clock starts')
+    parser.add_argument('--keep', type=Path, help='keep the data folders here, and start from them next time')
     parser.add_argument('--app', default='main.py', help='the script started as the app (e.g. a patched copy)')
     parser.add_argument('--knowledge-dir', type=Path, default=Path(tempfile.gettempdir()) / 'chairside-bench-knowledge')
     return parser.parse_args(argv)
@@ -81,17 +87,21 @@ async def one_size(args: argparse.Namespace, size: int, per_shop_mb: float) -> d
     if needed > available * 0.8:
         result['skipped'] = f'would need ~{needed:,.0f} MB ({per_shop_mb:.1f} MB a shop); {available:,.0f} available'
         return result
-    with tempfile.TemporaryDirectory(prefix='chairside-shops-') as folder:
-        data = Path(folder)
-        seeded = time.monotonic()
-        tokens, monitor = await seed(data, size)
-        result['seed_s'] = round(time.monotonic() - seeded, 1)
+    with _data_folder(args.keep, size) as data:
         log = Path(tempfile.gettempdir()) / f'chairside-shops-{time.strftime("%H%M%S")}-{size}.log'
-        print(f'{size} shops seeded in {result["seed_s"]} s; app log: {log}', flush=True)
-        server = Server(data, args.speed, args.start, args.knowledge_dir, log, args.app, monitor=monitor)
+        kept = _kept(data)
+        if kept:
+            tokens, monitor, sim_start = kept['tokens'], kept['monitor'], kept['sim_reached']
+            result['kept'] = True
+            print(f'{size} shops from {data}, their clock at {sim_start}; app log: {log}', flush=True)
+        else:
+            seeded = time.monotonic()
+            tokens, monitor, sim_start = *await seed(data, size), args.start
+            result['seed_s'] = round(time.monotonic() - seeded, 1)
+            print(f'{size} shops seeded in {result["seed_s"]} s; app log: {log}', flush=True)
+        server = Server(data, args.speed, sim_start, args.knowledge_dir, log, args.app, monitor=monitor)
         try:
             async with monitor_browser(monitor) as http:
-                launched = time.monotonic()
                 proc = await _start(server, http, size, args.start_timeout, available * 0.8, result)
                 if proc is None:
                     return result
@@ -103,17 +113,45 @@ async def one_size(args: argparse.Namespace, size: int, per_shop_mb: float) -> d
                 result.update(tick_idle_p50_ms=_ms(idle, 0.5), tick_idle_p95_ms=_ms(idle, 0.95))
                 await _watched(args, http, server.url, tokens, min(size, args.watched), result)
                 if args.restart:
-                    await _restart(args, server, http, size, available * 0.8, time.monotonic() - launched, result)
+                    await _restart(args, server, http, size, available * 0.8, result)
         finally:
             server.stop()
+            if args.keep is not None and server.launched is not None:
+                (data / 'bench.json').write_text(json.dumps({'tokens': tokens, 'monitor': monitor,
+                                                             'sim_reached': _went_on(args, server)}))
     return result
 
 
+@contextlib.contextmanager
+def _data_folder(keep: Path | None, size: int) -> Iterator[Path]:
+    if keep is None:
+        with tempfile.TemporaryDirectory(prefix='chairside-shops-') as folder:
+            yield Path(folder)
+    else:
+        folder = keep / f'shops-{size}'
+        if not _kept(folder):  # a seed the app never ran on: seeded again
+            shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True, exist_ok=True)
+        yield folder
+
+
+def _kept(data: Path) -> dict | None:
+    """What a run before left in a kept folder: None if no app ran on it yet."""
+    path = data / 'bench.json'
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def _went_on(args: argparse.Namespace, server: Server) -> str:
+    """Where the app's simulated clock stood when it stopped: it ran from its start since it was launched."""
+    ran_s = (server.stopped or time.monotonic()) - server.launched
+    went_on = datetime.fromisoformat(server.env['CHAIRSIDE_SIM_START']) + timedelta(seconds=ran_s * args.speed)
+    return went_on.isoformat(timespec='seconds')
+
+
 async def _restart(args: argparse.Namespace, server: Server, http: aiohttp.ClientSession, size: int, budget_mb: float,
-                   ran_s: float, result: dict) -> None:
+                   result: dict) -> None:
     server.stop()
-    went_on = datetime.fromisoformat(args.start) + timedelta(seconds=ran_s * args.speed)
-    server.env['CHAIRSIDE_SIM_START'] = went_on.isoformat(timespec='seconds')
+    server.env['CHAIRSIDE_SIM_START'] = _went_on(args, server)
     again: dict = {'first_page_s': None}
     await _start(server, http, size, args.start_timeout, budget_mb, again)
     result.update(restart_first_page_s=again['first_page_s'], restart_ready_s=again.get('ready_s'))
@@ -225,7 +263,8 @@ def _line(r: dict) -> str:
             f'{r["tick_idle_p95_ms"]} ms, with {r["watched"]} dashboards {r["tick_p50_ms"]}/{r["tick_p95_ms"]} ms; '
             f'delivery p95 {r["delivery_p95_ms"]} ms (missed {r["missed_share"]}, errors {r["errors"]})'
             + (f'; restart: first dashboard {r["restart_first_page_s"]} s, all ready {r["restart_ready_s"]} s'
-               if 'restart_ready_s' in r else ''))
+               if 'restart_ready_s' in r else '')
+            + (' (started from kept data: a restart)' if r.get('kept') else ''))
 
 
 if __name__ == '__main__':
