@@ -1,4 +1,5 @@
 """What a screen on the shop floor needs beyond the day's figures: who is booked next, and the latest praise."""
+import bisect
 import heapq
 from collections import deque
 
@@ -10,24 +11,40 @@ NAME_MEMORY = 86400.0  # reviews arrive hours after the visit; names are kept a 
 LATE_GRACE = 900.0  # a booked customer is still expected this long after the appointment time
 
 
+def _by_time(booking: Booked) -> tuple[float, str]:
+    return booking.appointment_at, booking.id
+
+
 class Floor:
     def __init__(self, profile: ShopProfile) -> None:
         self.profile = profile
-        self.booked: dict[str, Booked] = {}  # bookings not yet honoured, cancelled or missed
+        self.booked = {}
         self.latest_five_star: Review | None = None
         self._names: dict[str, str] = {}
         self._name_times: deque[tuple[float, str]] = deque()
 
+    @property
+    def booked(self) -> dict[str, Booked]:
+        """Bookings not yet honoured, cancelled or missed, by customer."""
+        return self._booked
+
+    @booked.setter
+    def booked(self, bookings: dict[str, Booked]) -> None:  # a fresh floor, or a loaded state (state.py)
+        self._booked = bookings
+        self._by_time = sorted(bookings.values(), key=_by_time)  # the same, in time order: a screen shows the next
+
     def apply(self, e: Event) -> None:
         if isinstance(e, Booked):
-            self.booked[e.customer] = e
+            self._unbook(e.customer)
+            self._booked[e.customer] = e
+            bisect.insort(self._by_time, e, key=_by_time)
             self._remember(e.at, e.customer, e.name)
         elif isinstance(e, (Cancelled, NoShow)):
-            booking = self.booked.pop(e.customer, None)
+            booking = self._unbook(e.customer)
             if booking is not None:  # booked days ago: its name may have been forgotten since
                 self._remember(e.at, e.customer, booking.name)
         elif isinstance(e, CheckedIn):
-            self.booked.pop(e.customer, None)
+            self._unbook(e.customer)
             self._remember(e.at, e.customer, e.name)
         elif isinstance(e, Reviewed) and e.stars == 5:
             self.latest_five_star = Review(e.at, self._names.get(e.customer, 'A customer'), e.barber, e.stars, e.text)
@@ -36,9 +53,15 @@ class Floor:
         return self._names.get(customer)
 
     def next_appointments(self, now: float, count: int = 5) -> tuple[Appointment, ...]:
-        due = (b for b in self.booked.values() if b.appointment_at >= now - LATE_GRACE)
+        first = bisect.bisect_left(self._by_time, (now - LATE_GRACE, ''), key=_by_time)
         return tuple(Appointment(b.appointment_at, b.name, b.service, b.barber)
-                     for b in heapq.nsmallest(count, due, key=lambda b: (b.appointment_at, b.id)))
+                     for b in self._by_time[first:first + count])
+
+    def _unbook(self, customer: str) -> Booked | None:
+        booking = self._booked.pop(customer, None)
+        if booking is not None:
+            del self._by_time[bisect.bisect_left(self._by_time, _by_time(booking), key=_by_time)]
+        return booking
 
     def _remember(self, at: float, customer: str, name: str) -> None:
         self._names[customer] = name

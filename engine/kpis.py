@@ -1,6 +1,6 @@
 """The figures the leading salon and barber platforms show owners, kept per day and per barber: O(1) per event."""
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from .client_figures import RETENTION_DAYS, ClientBook, ratio
@@ -41,8 +41,11 @@ class KpiBook:
         self.started: dict[str, float] = {}  # visit -> start of its service
         self.appointments: dict[str, float] = {}  # open bookings: visit -> appointment time
         self._spans: dict[date, tuple[float, float] | None] = {}
+        self.version = 0  # events applied: a period's sums are kept while no event comes (a snapshot every second)
+        self._sums: dict[tuple[date, int], tuple[int, Kpis, list[tuple[str, BarberDay]], float]] = {}
 
     def apply(self, e: Event) -> None:
+        self.version += 1
         self.clients.apply(e)
         if isinstance(e, Booked):
             self.appointments[e.customer] = e.appointment_at
@@ -80,6 +83,21 @@ class KpiBook:
             barber.stars += e.stars
 
     def kpis(self, today: date, days: int, now: float) -> Kpis:
+        """Over the `days` days up to `today`, today's open time counted as far as `now`."""
+        sums = self._sums.get((today, days))
+        if sums is None or sums[0] != self.version:
+            if len(self._sums) > 16:
+                self._sums.clear()
+            sums = self._sums[(today, days)] = (self.version, *self._sum(today, days))
+        _, kpis, per_barber, settled_seconds = sums
+        open_seconds = settled_seconds + self._open_seconds(today, now)
+        rebookings = self.clients.figures(today, days).barbers
+        return replace(kpis, barbers=tuple(_barber_row(name, b, open_seconds, rebookings.get(name, (0, 0)))
+                                           for name, b in per_barber))
+
+    def _sum(self, today: date, days: int) -> tuple[Kpis, list[tuple[str, BarberDay]], float]:
+        """The period's figures but the barbers' (their utilization grows with today's open time), the barbers'
+        sums, and one chair's open time over the days before today."""
         period = [self.days[d] for d in (today - timedelta(n) for n in range(days)) if d in self.days]
         per_barber: dict[str, BarberDay] = defaultdict(BarberDay)
         for day in period:
@@ -91,13 +109,12 @@ class KpiBook:
                 total.retail_visits += b.retail_visits
                 total.reviews += b.reviews
                 total.stars += b.stars
-        open_seconds = self._open_seconds(today, days, now)
         services = sum(b.services for b in per_barber.values())
         due = sum(d.due for d in period)
         booked = due + sum(d.cancellations for d in period)
         clients = self.clients.figures(today, days)
         retention = dict(zip(RETENTION_DAYS, clients.retention, strict=True))
-        return Kpis(
+        kpis = Kpis(
             days=days,
             average_ticket=ratio(sum(b.revenue for b in per_barber.values()), services),
             retail_attachment=ratio(sum(b.retail_visits for b in per_barber.values()), services),
@@ -111,21 +128,21 @@ class KpiBook:
             retention_30=retention[30],
             retention_60=retention[60],
             retention_90=retention[90],
-            barbers=tuple(_barber_row(name, b, open_seconds, clients.barbers.get(name, (0, 0)))
-                          for name, b in sorted(per_barber.items())),
+            barbers=(),
         )
+        settled_seconds = sum(span[1] - span[0] for n in range(1, days)
+                              if (span := self._span(today - timedelta(n))) is not None)
+        return kpis, sorted(per_barber.items()), settled_seconds
 
-    def _open_seconds(self, today: date, days: int, now: float) -> float:
-        """One chair's open time over the period, today counted only as far as it has gone."""
-        total = 0.0
-        for n in range(days):
-            day = today - timedelta(n)
-            if day not in self._spans:
-                self._spans[day] = self.metrics.profile.open_span(day)
-            span = self._spans[day]
-            if span is not None:
-                total += max(0.0, min(span[1], now) - span[0]) if n == 0 else span[1] - span[0]
-        return total
+    def _open_seconds(self, today: date, now: float) -> float:
+        """One chair's open time today, as far as it has gone."""
+        span = self._span(today)
+        return 0.0 if span is None else max(0.0, min(span[1], now) - span[0])
+
+    def _span(self, day: date) -> tuple[float, float] | None:
+        if day not in self._spans:
+            self._spans[day] = self.metrics.profile.open_span(day)
+        return self._spans[day]
 
 
 def _barber_row(name: str, b: BarberDay, open_seconds: float, rebookings: tuple[int, int]) -> BarberRow:
