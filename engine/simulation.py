@@ -264,9 +264,19 @@ class SimulatedFeed:
         self._later: dict[int, bytes] = {}  # local day (ordinal) -> its events, packed, until it is opened
         self._opened = 0  # the last day (ordinal) whose events are in the heap
         self._strings: dict[str, str] = {}  # names, services, barbers and texts of the events unpacked: one of each
+        self._tomorrow = -math.inf  # when the local day after the last opened begins: due() opens days only then
 
     def due(self, now: float) -> list[Event]:
-        today = self.simulation.profile.local(now).date()
+        if now >= self._tomorrow:  # a new local day (or the first call): its events opened, another day simulated
+            self._open(now)
+        released = []
+        while self._heap and self._heap[0][0] <= now:
+            released.append(heapq.heappop(self._heap)[2])
+        return released
+
+    def _open(self, now: float) -> None:
+        profile = self.simulation.profile
+        today = profile.local(now).date()
         while self._opened < today.toordinal():
             self._opened = max(self._opened + 1, min((*self._later, today.toordinal())))
             if self._opened in self._later:
@@ -275,10 +285,7 @@ class SimulatedFeed:
         while self._next_day <= horizon:
             self._hold(self.simulation.events_for_day(self._next_day))
             self._next_day += timedelta(days=1)
-        released = []
-        while self._heap and self._heap[0][0] <= now:
-            released.append(heapq.heappop(self._heap)[2])
-        return released
+        self._tomorrow = profile.instant(today + timedelta(days=1), time())
 
     def _hold(self, events: list[Event]) -> None:
         """A day's events (in time order) by the local day they are released on: packed unless that day is open."""

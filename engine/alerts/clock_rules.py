@@ -16,8 +16,10 @@ def rush(gate: Gate, metrics: Metrics, demand: DemandBook, now: float, horizon: 
     if not gate.open(RUSH, now):
         return []
     f = demand.forecast(now, horizon, len(metrics.checked_in))
+    if f.expected <= f.capacity:
+        return []
     nid = f'rush:{stamp(metrics.profile, now)}'
-    if f.expected <= f.capacity or nid in gate.fired:
+    if nid in gate.fired:
         return []
     body = (f'About {f.expected:.1f} customers expected by {clock(metrics.profile, now + horizon * 60)}: '
             f'{f.booked} booked, {f.waiting} waiting, ~{f.walk_ins:.1f} walk-ins as usual at this hour. '

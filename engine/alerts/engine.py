@@ -152,7 +152,7 @@ class AlertEngine:
 
     def _insights(self, now: float) -> list[Notification]:
         """Once a day has closed (and not long ago), what it says."""
-        today = self.profile.local(now).date()
+        today = self.metrics.day_of(now)
         for day in (today, today - timedelta(days=1)):
             span = self._span(day)
             if span is not None and span[1] <= now < span[1] + INSIGHT_LATE:

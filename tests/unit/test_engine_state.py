@@ -128,7 +128,7 @@ def test_every_attribute_of_the_engine_is_kept_or_made_anew():
         'alerts.demand': {'profile', '_menu_minutes'},
         'alerts.idle': {'metrics'},
         'closing': {'metrics', '_day'},
-        'feed': {'simulation', '_strings'},
+        'feed': {'simulation', '_strings', '_tomorrow'},
     }
     engine = ShopEngine.simulated(demo_profile('UTC', 'x'), SimClock(MIDDLE, speed=0), 7, 1)
     for path, kept in state.PARTS.items():
