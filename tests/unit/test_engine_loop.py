@@ -76,8 +76,8 @@ class Recorded:
 
 
 def test_the_watched_shops_updates_go_out_before_the_other_shops_advance():
-    """Between the halves of a tick the event loop runs: what a page was sent does not wait for the shops nobody
-    watches (with a thousand shops, their half took 40 ms)."""
+    """Between the halves of a tick the event loop gets a turn: what is ready to go to a page need not wait for the
+    shops nobody watches (with a thousand shops, their half took 40 ms)."""
     order: list[str] = []
 
     def publish(snapshot: str) -> None:
