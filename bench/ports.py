@@ -21,7 +21,20 @@ def listens(pid: int, port: int) -> bool:
         inodes = {fields[9] for fields in (line.split() for line in table.readlines()[1:])
                   if fields[1] == wanted and fields[3] == '0A'}  # 0A: LISTEN
     try:
-        held = {os.readlink(f'/proc/{pid}/fd/{fd}') for fd in os.listdir(f'/proc/{pid}/fd')}
+        fds = os.listdir(f'/proc/{pid}/fd')
     except OSError:  # it has ended
         return False
+    held = _targets(pid, fds)
     return any(f'socket:[{inode}]' in held for inode in inodes)
+
+
+def _targets(pid: int, fds: list[str]) -> set[str]:
+    """What the file descriptors point to; one closed between listing and reading is skipped (an app starting up
+    opens and closes files all the while: under contention that failed a test once)."""
+    held = set()
+    for fd in fds:
+        try:
+            held.add(os.readlink(f'/proc/{pid}/fd/{fd}'))
+        except OSError:
+            continue
+    return held
