@@ -15,11 +15,9 @@ class PeakBook:
         self.metrics = metrics
         self.arrivals: dict[date, list[int]] = defaultdict(lambda: [0] * 24)  # by local day and hour
         self._expected: tuple[date, int, list[float] | None] | None = None  # the last curve asked for, while it holds
-        self._check_ins = 0
 
     def apply(self, e: Event) -> None:
         if isinstance(e, CheckedIn):
-            self._check_ins += 1
             self.arrivals[self.metrics.day_of(e.at)][self.metrics.profile.local(e.at).hour] += 1
 
     def settle(self, today: date) -> None:
@@ -30,9 +28,10 @@ class PeakBook:
 
     def expected(self, day: date) -> list[float] | None:
         """Mean arrivals per hour over the last WEEKS same weekdays the shop was open; None with too little history.
-        Asked for every second by snapshots, and the same until a check-in."""
-        if self._expected is None or self._expected[:2] != (day, self._check_ins):
-            self._expected = day, self._check_ins, self._average(day)
+        Asked for every second by snapshots, and the same until the next event."""
+        key = day, self.metrics.events_applied
+        if self._expected is None or self._expected[:2] != key:
+            self._expected = *key, self._average(day)
         return self._expected[2]
 
     def _average(self, day: date) -> list[float] | None:

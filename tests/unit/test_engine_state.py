@@ -122,7 +122,7 @@ def test_every_attribute_of_the_engine_is_kept_or_made_anew():
         'floor': {'profile', '_booked', '_by_time'},  # booked (a property) is kept: its setter makes both
         'kpis': {'metrics', 'clients', '_spans', 'version', '_sums'},
         'kpis.clients': {'metrics', '_cache', '_handlers'},
-        'peaks': {'metrics', '_expected', '_check_ins'},
+        'peaks': {'metrics', '_expected'},
         'alerts': {'profile', 'metrics', 'gate', 'demand', 'idle', '_spans', '_handlers'},
         'alerts.gate': {'settings'},
         'alerts.demand': {'profile', '_menu_minutes'},
