@@ -41,18 +41,21 @@ async def main(args: argparse.Namespace) -> None:
         seconds = time.perf_counter() - started
         stats = _snapshot().compare_to(before, 'lineno')
         await shops.store.close()
-    total = sum(s.size_diff for s in stats)
-    print(f'{args.shops} shops more in {seconds:.1f} s: traced {total / 1e6 / args.shops:.2f} MB a shop')
-    by_file: dict[str, int] = {}
+    total, blocks = sum(s.size_diff for s in stats), sum(s.count_diff for s in stats)
+    print(f'{args.shops} shops more in {seconds:.1f} s: '
+          f'traced {total / 1e6 / args.shops:.2f} MB in {blocks / args.shops:.0f} blocks a shop')
+    by_file: dict[str, list[int]] = {}
     for s in stats:
-        name = s.traceback[0].filename.removeprefix(ROOT)
-        by_file[name] = by_file.get(name, 0) + s.size_diff
-    for name, size in sorted(by_file.items(), key=lambda item: -item[1])[:args.top]:
-        print(f'{size / 1e3 / args.shops:9.1f} KB a shop  {name}')
+        size_blocks = by_file.setdefault(s.traceback[0].filename.removeprefix(ROOT), [0, 0])
+        size_blocks[0] += s.size_diff
+        size_blocks[1] += s.count_diff
+    for name, (size, count) in sorted(by_file.items(), key=lambda item: -item[1][0])[:args.top]:
+        print(f'{size / 1e3 / args.shops:9.1f} KB {count / args.shops:7.0f} blocks a shop  {name}')
     print('--- by line')
     for s in stats[:args.top]:
         frame = s.traceback[0]
-        print(f'{s.size_diff / 1e3 / args.shops:9.1f} KB a shop  {frame.filename.removeprefix(ROOT)}:{frame.lineno}')
+        print(f'{s.size_diff / 1e3 / args.shops:9.1f} KB {s.count_diff / args.shops:7.0f} blocks a shop  '
+              f'{frame.filename.removeprefix(ROOT)}:{frame.lineno}')
 
 
 async def _start(shops: Shops, count: int) -> None:

@@ -113,12 +113,13 @@ class Analytics:
         if row is None:
             row = self.days[day] = DayRow()
         self.changed.add(day)
-        if len(row.amounts) <= max(slots) * AMOUNTS:
-            row.widen(max(slots) + 1)
+        top = max(slots) + 1
         for name, value in items:
             if value:
                 is_count, offset = PLACES[name]
                 if is_count:
+                    if len(row.counts) < top * COUNTS:
+                        DayRow.widen(row.counts, COUNTS, top)
                     for slot in slots:
                         try:
                             row.counts[slot * COUNTS + offset] += value  # type: ignore[assignment]
@@ -126,6 +127,8 @@ class Analytics:
                             row.add_count(slot * COUNTS + offset, value)  # type: ignore[arg-type]
                 else:
                     amounts = row.amounts
+                    if len(amounts) < top * AMOUNTS:
+                        DayRow.widen(amounts, AMOUNTS, top)
                     for slot in slots:
                         amounts[slot * AMOUNTS + offset] += value
 

@@ -112,6 +112,8 @@ def load_day(data: bytes) -> DayRow:
         parts.append(np.frombuffer(raw, dtype, length, at))
         at += parts[-1].nbytes
     row = DayRow()
+    if not parts[1].any():  # a day ahead, or stored before a row's amounts were kept only once it had some
+        parts[1] = parts[1][:0]
     top = parts[0].max(initial=0)
     counts = parts[0].astype('B' if top <= 0xFF else 'H' if top <= 0xFFFF else 'i')
     row.counts, row.amounts, row.gaps = (array(part.dtype.char, part.tobytes())

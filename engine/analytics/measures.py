@@ -100,20 +100,21 @@ class Slots:
 
 class DayRow:
     """One local day: counts and amounts by slot and measure, and the sorted gaps of its client visits (clients.py).
-    A row is as long as the slots it uses (what it lacks is zero). Its counts take a byte each until one passes 255,
-    then 2 until one passes 65,535, then 4."""
+    Counts and amounts are each as long as the slots they were added in (what they lack is zero): a day ahead holds
+    bookings and no amounts. Its counts take a byte each until one passes 255, then 2 until one passes 65,535, then 4.
+    """
     __slots__ = ('counts', 'amounts', 'gaps')
 
     def __init__(self) -> None:
-        self.counts = array('B', bytes(WIDTH['count']))
-        self.amounts = array('d', bytes(8 * WIDTH['amount']))
+        self.counts = array('B')
+        self.amounts = array('d')
         self.gaps = array('H')
 
-    def widen(self, slots: int) -> None:
-        """Room for `slots` slots."""
-        for values, width in ((self.counts, WIDTH['count']), (self.amounts, WIDTH['amount'])):
-            if len(values) < width * slots:
-                values.frombytes(bytes(values.itemsize * (width * slots - len(values))))
+    @staticmethod
+    def widen(values: array, width: int, slots: int) -> None:
+        """Room in `values` (counts or amounts, `width` to a slot) for `slots` slots."""
+        if len(values) < width * slots:
+            values.frombytes(bytes(values.itemsize * (width * slots - len(values))))
 
     def add_count(self, index: int, value: int) -> None:
         """Add to a count that would not fit its bytes: the day's counts take twice the bytes from now on."""

@@ -1,5 +1,6 @@
 """A shop's days as the forecast reads them, from its per-day aggregates (engine/analytics): each day's revenue and
 visits, the same by hour, and what its book held days ahead."""
+from array import array
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -45,9 +46,9 @@ def read(analytics: Analytics, first: date, last: date) -> History:
         row = analytics.days.get(day)
         if row is None:
             continue
-        counts = np.frombuffer(row.counts, row.counts.typecode).reshape(-1, WIDTH['count'])
-        amounts = np.frombuffer(row.amounts, 'd').reshape(-1, WIDTH['amount'])
-        slots = np.array([slot if slot is not None and slot < len(counts) else len(counts) for slot in hours])
+        width = max(len(row.counts) // WIDTH['count'], len(row.amounts) // WIDTH['amount'], 1)
+        counts, amounts = _by_slot(row.counts, WIDTH['count'], width), _by_slot(row.amounts, WIDTH['amount'], width)
+        slots = np.array([slot if slot is not None and slot < width else width for slot in hours])
         for name in HOURLY:
             values = _money(amounts) if name == 'revenue' else counts[:, MEASURES[name].offset]
             if name in totals:
@@ -56,6 +57,13 @@ def read(analytics: Analytics, first: date, last: date) -> History:
         leads[i] = counts[0, lead_offsets]
     is_open = np.array([day.weekday() in profile.hours for day in dates])
     return History(dates, totals, hourly, leads, is_open, holidays_of(profile.country, first.year, last.year))
+
+
+def _by_slot(values: array, width: int, slots: int) -> np.ndarray:
+    """[slot, measure] of a day's counts or amounts, zeros where the row is shorter (a day ahead has no amounts)."""
+    table = np.zeros(slots * width)
+    table[:len(values)] = np.frombuffer(values, values.typecode)
+    return table.reshape(slots, width)
 
 
 def _money(amounts: np.ndarray) -> np.ndarray:

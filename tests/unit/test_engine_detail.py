@@ -38,6 +38,19 @@ def test_the_weeks_simulated_ahead_wait_packed_until_their_day():
     assert min(engine.feed._later) > today.toordinal() and len(engine.feed._later) > 40  # the weeks ahead, packed
 
 
+def test_the_days_ahead_keep_their_bookings_and_no_money():
+    """A day ahead counts bookings; its amounts (money, seconds) take no room until it has any."""
+    engine = ShopEngine.simulated(demo_profile(), SimClock(NOW, 0), seed=3, history_days=30)
+    engine.advance()
+    today = engine.profile.local(NOW).date()
+    ahead = {day: row for day, row in engine.analytics.days.items() if day > today}
+    assert len(ahead) > 20 and all(row.counts for row in ahead.values())
+    assert not any(row.amounts for row in ahead.values())
+    served = [row for day, row in engine.analytics.days.items()
+              if today - timedelta(days=30) <= day < today and day.weekday() in engine.profile.hours]
+    assert len(served) > 20 and all(row.amounts for row in served)
+
+
 def test_after_a_year_the_engine_keeps_no_object_for_each_client_seen_or_note_raised():
     """What grows with the history is kept as arrays and bytes (bench/engine_memory.py has the bytes): no string for
     each client ever seen or notification ever raised, no float object for each point of the running totals, no
