@@ -16,7 +16,7 @@ from .events import (
     WalkedOut,
 )
 from .profile import ShopProfile
-from .series import Series
+from .series import Series, settled_totals
 from .snapshot import ChairStatus, DayFigures
 
 WAIT_WINDOW = 3600.0
@@ -37,12 +37,22 @@ class DayTally:
         self.services: dict[str, Series] = {}
 
     def settle(self, instants: tuple[float, ...]) -> None:
-        shared: dict[tuple, tuple] = {}
-        for name in self.__slots__[:-2]:
-            getattr(self, name).settle(instants, shared)
-        for series in self.services.values():
-            series.settle(instants, shared)
+        for series in self._series():
+            series.settle(instants)
         self.hourly_revenue = None
+        self.share()
+
+    def share(self) -> None:
+        """A settled day's series share one tuple of times where theirs are alike, and their totals where those are
+        counts (series.settled_totals); done again when a stored state is loaded, whose tuples come one each."""
+        times: dict[tuple, tuple] = {}
+        for series in self._series():
+            if type(series.times) is tuple:  # not a series that a late event made detailed again
+                series.times = times.setdefault(series.times, series.times)
+                series.totals = settled_totals(series.totals)
+
+    def _series(self) -> list[Series]:
+        return [*(getattr(self, name) for name in self.__slots__[:-2]), *self.services.values()]
 
 
 class Metrics:

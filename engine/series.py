@@ -7,7 +7,7 @@ from collections.abc import Sequence
 class Series:
     """Its points as two arrays of doubles (16 bytes a point, not two float objects and two pointers), once it has
     any; before (most series of the days ahead), empty tuples (shared); once settled (settle), its few times as a
-    tuple, the same for the day's series alike."""
+    tuple and totals as `settled_totals`, shared with the day's other series where alike (DayTally.share)."""
     __slots__ = ('times', 'totals')
 
     def __init__(self) -> None:
@@ -35,10 +35,9 @@ class Series:
     def total(self) -> float:
         return self.totals[-1] if self.totals else 0.0
 
-    def settle(self, instants: Sequence[float], shared: dict[tuple, tuple] | None = None) -> None:
+    def settle(self, instants: Sequence[float]) -> None:
         """Keep only what answers `at` exactly at these instants (ascending) and from the later of the last instant and
-        the last point on: an old day's detail let go. Later `add`s keep those answers exact. `shared`: the times of
-        the day's other series settled, so that those alike are one tuple."""
+        the last point on: an old day's detail let go. Later `add`s keep those answers exact."""
         times: list[float] = []
         totals: list[float] = []
         for instant in instants:
@@ -49,6 +48,17 @@ class Series:
         if self.times and self.times[-1] > instants[-1] and self.totals[-1] != (totals[-1] if totals else 0.0):
             times.append(self.times[-1])
             totals.append(self.totals[-1])
-        kept = tuple(times)
-        self.times = kept if shared is None else shared.setdefault(kept, kept)
-        self.totals = array('d', totals) if totals else ()
+        self.times, self.totals = tuple(times), tuple(totals)
+
+
+def settled_totals(totals: Sequence[float]) -> tuple[float, ...] | array:
+    """A settled series' few totals: where they are small whole numbers (3 bookings, 12 haircuts: most settled series,
+    and they recur), one tuple for every day and shop alike; else (sums of money or of instants) an array."""
+    if len(totals) <= 2 and all(0 <= total < COUNTED and total == int(total) for total in totals):
+        totals = tuple(totals)
+        return _COUNTS.setdefault(totals, totals)
+    return array('d', totals)
+
+
+COUNTED = 1000  # below this, whole totals are shared: a few thousand tuples at most, whatever the shops
+_COUNTS: dict[tuple[float, ...], tuple[float, ...]] = {}

@@ -37,7 +37,8 @@ from .series import Series
 from .snapshot import Notification, Review
 
 VERSION = 3  # raise when what an attribute means changes without its name or fields changing
-KNOWN = {cls.__name__: cls for cls in (*KINDS.values(), LeftUnserved, DayTally, Series, KpiDay, BarberDay, ClientDay,
+EVENTS = frozenset((*KINDS.values(), LeftUnserved))  # immutable: one object for equal ones
+KNOWN = {cls.__name__: cls for cls in (*EVENTS, DayTally, Series, KpiDay, BarberDay, ClientDay,
                                          _Latest, Review, Notification, Fired)}
 PARTS: dict[str, tuple[str, ...]] = {  # the engine's parts (by attribute path) and the attributes kept of each
     '': ('recent', 'last_at'),
@@ -113,7 +114,7 @@ Unpacked = tuple[dict, list[bytes]]  # the bytes opened once (`unpack`), for bot
 def header(data: bytes | Unpacked) -> Header:
     """When the state was taken and how far its events go, without loading it."""
     at, last_at, events = (unpack(data) if isinstance(data, bytes) else data)[0]['header']
-    return Header(at, _dec(last_at), events)
+    return Header(at, _Decoder()(last_at), events)
 
 
 def load_into(engine: Any, data: bytes | Unpacked) -> None:
@@ -124,13 +125,14 @@ def load_into(engine: Any, data: bytes | Unpacked) -> None:
             raise StaleState("the shop's profile or seed changed since")
         if set(tree['parts']) != {path for path in PARTS if _part(engine, path) is not None}:
             raise StaleState('the state is of another kind of shop (simulated or fed with events)')
+        decode = _Decoder()
         for path, values in tree['parts'].items():
             part = _part(engine, path)
             if part is None or set(values) != set(PARTS[path]):
                 raise StaleState(f'the part {path!r} does not match this engine')
             for name, value in values.items():
-                _set(part, name, _dec(value))
-        engine.last_at = _dec(tree['header'][1])
+                _set(part, name, decode(value))
+        engine.last_at = decode(tree['header'][1])
         days = {date.fromordinal(ordinal): blob for ordinal, blob in zip(tree['days'], blobs[1:], strict=True)}
         engine.analytics = codec.load(engine.profile, codec.DEFINITIONS, blobs[0], days)
     except StaleState:
@@ -220,32 +222,52 @@ def _enc(value: Any) -> Any:
     return {'c': name, 'v': [_enc(getattr(value, field)) for field in _fields(kind)]}
 
 
-def _dec(value: Any) -> Any:
-    if type(value) is not dict:
-        nested = type(value) is list and any(type(item) in (list, dict) for item in value)
-        return [_dec(item) for item in value] if nested else value
-    if 'c' in value:
-        cls = KNOWN[value['c']]
-        made = object.__new__(cls)
-        for field, item in zip(_fields(cls), value['v'], strict=True):
-            object.__setattr__(made, field, _dec(item))
-        if cls is KpiDay:
-            made.barbers = defaultdict(BarberDay, made.barbers)
-        return made
-    if 'd' in value:
-        return {_dec(key): _dec(item) for key, item in value['d']}
-    if 't' in value:
-        return tuple(_dec(item) for item in value['t'])
-    if 's' in value:
-        return {_dec(item) for item in value['s']}
-    if 'q' in value:
-        return deque((_dec(item) for item in value['q']), value['m'])
-    if 'D' in value:
-        return date.fromordinal(value['D'])
-    if 'b' in value:
-        return base64.b64decode(value['b'])
-    if 'a' in value:
-        return array(value['a'], value['l'])
-    if 'k' in value:
-        return KeyTable(np.array(sorted(map(tuple, value['l'])), np.dtype([tuple(field) for field in value['k']])))
-    return float(value['f'])
+class _Decoder:
+    """JSON values to the engine's, each text, number and event once as the engine held them: a customer's id, an
+    instant or a booking is one object for every part that names it, not one for each place the JSON has it (all are
+    immutable). A loaded engine held 40% more blocks than the one it was taken from before this."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, str] = {}
+        self.numbers: dict[float, float] = {}
+        self.events: dict[tuple, Any] = {}
+
+    def __call__(self, value: Any) -> Any:
+        kind = type(value)
+        if kind is str:
+            return self.texts.setdefault(value, value)
+        if kind is float:
+            return self.numbers.setdefault(value, value) if value else value  # 0.0 and -0.0 are equal
+        if kind is not dict:
+            nested = kind is list and any(type(item) in (list, dict, str) for item in value)
+            return [self(item) for item in value] if nested else value
+        if 'c' in value:
+            cls = KNOWN[value['c']]
+            values = [self(item) for item in value['v']]
+            made = object.__new__(cls)
+            for field, item in zip(_fields(cls), values, strict=True):
+                object.__setattr__(made, field, item)
+            if cls in EVENTS:
+                return self.events.setdefault((cls, *values), made)
+            if cls is KpiDay:
+                made.barbers = defaultdict(BarberDay, made.barbers)
+            elif cls is DayTally and made.hourly_revenue is None:  # settled
+                made.share()
+            return made
+        if 'd' in value:
+            return {self(key): self(item) for key, item in value['d']}
+        if 't' in value:
+            return tuple(self(item) for item in value['t'])
+        if 's' in value:
+            return {self(item) for item in value['s']}
+        if 'q' in value:
+            return deque((self(item) for item in value['q']), value['m'])
+        if 'D' in value:
+            return date.fromordinal(value['D'])
+        if 'b' in value:
+            return base64.b64decode(value['b'])
+        if 'a' in value:
+            return array(value['a'], value['l'])
+        if 'k' in value:
+            return KeyTable(np.array(sorted(map(tuple, value['l'])), np.dtype([tuple(field) for field in value['k']])))
+        return float(value['f'])

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from engine import ShopEngine, SimClock, demo_profile
+from engine import ShopEngine, SimClock, demo_profile, state
 from engine.events import ServiceCompleted, ServiceStarted
 from engine.metrics import DETAIL_DAYS
 from engine.peaks import WEEKS
@@ -62,6 +62,20 @@ def test_after_a_year_the_engine_keeps_no_object_for_each_client_seen_or_note_ra
     assert held['str'] < 3000  # was 8,175
     assert held['float'] < 8000  # was 19,996
     assert held['tuple'] < 4000  # was 13,710
+
+
+def test_an_engine_loaded_from_its_state_holds_no_more_than_the_one_replayed():
+    """A restart loads every shop from its stored state: one object for each text, instant and booking that the parts
+    share, and a settled day's series sharing their times, as in the engine the state was taken from."""
+    replayed = ShopEngine.simulated(demo_profile(), SimClock(NOW, 0), seed=3, history_days=120)
+    replayed.advance()
+    loaded = ShopEngine.simulated(demo_profile(), SimClock(NOW, 0), seed=3, history_days=120)
+    state.load_into(loaded, state.dump(replayed))
+    loaded.advance()
+    before, after = _reachable(replayed), _reachable(loaded)
+    assert after['Booked'] == before['Booked']  # was twice as many
+    assert after['str'] <= 1.05 * before['str']  # was 3.3x
+    assert after.total() <= 1.05 * before.total()  # was 1.4x
 
 
 def _reachable(root: object) -> Counter[str]:
