@@ -37,9 +37,9 @@ from .series import Series
 from .snapshot import Notification, Review
 
 VERSION = 3  # raise when what an attribute means changes without its name or fields changing
-EVENTS = frozenset((*KINDS.values(), LeftUnserved))  # immutable: one object for equal ones
-KNOWN = {cls.__name__: cls for cls in (*EVENTS, DayTally, Series, KpiDay, BarberDay, ClientDay,
+KNOWN = {cls.__name__: cls for cls in (*KINDS.values(), LeftUnserved, DayTally, Series, KpiDay, BarberDay, ClientDay,
                                          _Latest, Review, Notification, Fired)}
+EVENTS = frozenset((*KINDS.values(), LeftUnserved))  # immutable: one object for equal ones (_Decoder)
 PARTS: dict[str, tuple[str, ...]] = {  # the engine's parts (by attribute path) and the attributes kept of each
     '': ('recent', 'last_at'),
     'metrics': ('days', 'appointment_day', 'checked_in', 'in_chair', 'names', 'waits', 'wait_total', 'events_applied'),

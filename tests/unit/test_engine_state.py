@@ -1,8 +1,11 @@
 """A shop's engine stored in the middle of a year and loaded shows what a full replay shows, figure for figure: the
 snapshot every page is made from, reports of any period, the forecast, and the notifications raised after the load.
 For a demo shop (its simulation goes on from the stored point) and for a shop fed with events (the rest applied)."""
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +13,8 @@ from engine import ShopEngine, SimClock, demo_profile, state
 from engine.analytics import period_for
 from engine.forecast import forecast_period
 from engine.simulation import Simulation
+
+ROOT = Path(__file__).parents[2]
 
 MIDDLE = datetime(2026, 11, 20, 10, 17, tzinfo=UTC).timestamp()  # a Friday morning, shop open, a year behind it
 STEP, STEPS = 5 * 3600.0, 60  # then 12.5 days on, in steps across days, nights and a weekend
@@ -137,3 +142,12 @@ def test_every_attribute_of_the_engine_is_kept_or_made_anew():
             part = getattr(part, name)
         kept_properties = {name for name in kept if isinstance(getattr(type(part), name, None), property)}
         assert set(vars(part)) | kept_properties == set(kept) | made_anew[path], path
+
+
+def test_another_process_of_the_same_code_reads_the_state():
+    """A restart is another process: the state's fingerprint must not depend on anything but the engine's shape (an
+    order of a set of classes, say, which differs from process to process), or every restart replays every shop."""
+    fingerprints = {subprocess.run([sys.executable, '-c', 'from engine import state; print(state.FINGERPRINT)'],
+                                   capture_output=True, text=True, check=True, cwd=ROOT).stdout.strip()
+                    for _ in range(3)}
+    assert fingerprints == {state.FINGERPRINT}
