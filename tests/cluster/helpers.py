@@ -6,6 +6,7 @@ import time
 import psycopg
 import pytest
 
+from engine import demo_profile
 from store.leases import SHOPS, conninfo, shop_key
 
 REAL_CLUSTER = pytest.mark.skipif(os.environ.get('CHAIRSIDE_TEST_SKIP_POSTGRES') == '1' or
@@ -38,3 +39,17 @@ async def until(check, bound: float, what: str):
         if time.monotonic() > deadline:
             raise AssertionError(f'{what}: not within {bound:.0f} s')
         await asyncio.sleep(0.1)
+
+
+def open_now(margin: float = 3600.0) -> str:
+    """A time zone in which the demo shop is open now, at least `margin` seconds from opening and closing. A shop fed
+    events at the real clock shows them as today's from its opening on (before it, its pages show the last open day),
+    so a test that posts them now must not depend on the hour it runs at."""
+    now = time.time()
+    for hours_ahead in range(-12, 15):  # Etc/GMT-5 is 5 hours ahead of UTC (POSIX signs)
+        zone = f'Etc/GMT{-hours_ahead:+d}'
+        profile = demo_profile(zone)
+        span = profile.open_span(profile.local(now).date())
+        if span is not None and span[0] + margin <= now <= span[1] - margin:
+            return zone
+    raise AssertionError('no time zone where the demo shop is open now')

@@ -21,7 +21,7 @@ from store.staff import create_shop
 from store.tokens import create_token
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
 
-from .helpers import REAL_CLUSTER, holder, spread, until
+from .helpers import REAL_CLUSTER, holder, open_now, spread, until
 
 PRICE = 10.0
 TAKEN_OVER_WITHIN = 10.0  # seconds: the issue's promise
@@ -30,11 +30,12 @@ pytestmark = REAL_CLUSTER
 
 
 async def seed(url: str) -> tuple[list[str], str, str]:
-    """An owner with a live shop (its API and kiosk tokens; the kiosk shows money) and two demo shops."""
+    """An owner with a live shop open now, wherever the test runs (its API and kiosk tokens; the kiosk shows money),
+    and two demo shops."""
     db = await Database.open(url)
     try:
         account = await create_owner(db, 'owner@example.com', 'correct horse battery', 'Fade Street',
-                                     'Europe/London', demo_profile().to_dict(), mode='live')
+                                     open_now(), demo_profile().to_dict(), mode='live')
         shop_id = account.shops[0].shop_id
         others = [(await create_shop(db, account.user_id, name, 'Europe/London', demo_profile().to_dict())).id
                   for name in ('Second Chair', 'Third Chair')]
