@@ -3,6 +3,7 @@ import re
 from nicegui import app, ui
 from nicegui.testing import User
 
+from engine import words
 from store.shop_settings import set_setting
 from store.tokens import create_token, list_tokens, revoke_token
 
@@ -54,6 +55,21 @@ async def test_the_kiosk_shows_no_surnames_and_no_money_unless_allowed(user: Use
     await money_tv.open(f'/kiosk/{token}')
     await money_tv.should_see('Revenue today')
     assert text_of(money_tv, 'kiosk-revenue').startswith('$')
+
+
+async def test_before_opening_the_kiosk_counts_today_from_zero(user: User, create_user):
+    await sign_up_owner(user)
+    shop_id, token = await _kiosk_token()
+    await set_setting(app.state.shops.store, shop_id, 'kiosk_show_money', True)
+    tv = create_user()
+    await tv.open(f'/kiosk/{token}')
+    advance(12 * 3600)  # Tuesday 22:30: the day's final figures
+    await tv.should_see('22:30')
+    assert text_of(tv, 'kiosk-revenue') == words.money(the_engine().snapshot().today.revenue) != '$0'
+    advance(8 * 3600)  # Wednesday 06:30: the dashboard shows Tuesday, the TV says what today has taken so far
+    await tv.should_see('06:30')
+    assert text_of(tv, 'kiosk-revenue') == '$0'
+    assert text_of(tv, 'kiosk-bookings') == '0'
 
 
 async def test_a_revoked_token_turns_the_screen_off(user: User, create_user):
