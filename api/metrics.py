@@ -30,7 +30,8 @@ RETRY_AFTER = 5  # seconds, for a shop still catching up on its history (asking 
 SNAPSHOT_DOC = """The shop's figures now: `today` (revenue, tips, bookings, reviews, satisfaction, utilization,
 services) and `last_week` (the same weekday a week before, at the same time of day), `trends` (percentage change
 against last week, null when there is nothing to compare), and the live floor: `chairs`, `queue`, `waiting`,
-`avg_wait_minutes`, `next_appointments`, `recent` events. Times are epoch seconds; `day` is the shop's local date."""
+`avg_wait_minutes`, `next_appointments`, `recent` events. Times are epoch seconds; `day` is the shop's local date
+the figures describe: before opening, the last open day, while `so_far_today` has the calendar day's up to now."""
 
 
 def snapshot_json(snapshot: Snapshot) -> dict[str, Any]:

@@ -158,6 +158,7 @@ class ShopEngine:
         at = now if day_is_today else _end_of(profile, day)
         week_before = day - timedelta(days=7)
         at_week_before = _same_time_on(profile, at, week_before)
+        figures = metrics.figures(day, at)
         hourly = metrics.hourly_revenue(day)
         hourly_before = metrics.hourly_revenue(week_before)
         hours = _chart_hours(profile, day, hourly, hourly_before)
@@ -173,8 +174,9 @@ class ShopEngine:
             status=_status(profile, now, is_open),
             day=day,
             day_is_today=day_is_today,
-            today=metrics.figures(day, at),
+            today=figures,
             last_week=metrics.figures(week_before, at_week_before),
+            so_far_today=figures if day_is_today else metrics.figures(today, now),
             hours=hours,
             hourly_revenue=tuple(hourly[h] for h in hours),
             hourly_revenue_last_week=tuple(hourly_before[h] for h in hours),

@@ -99,8 +99,9 @@ class Snapshot:
     status: str  # e.g. 'Open until 20:00' or 'Closed · opens Mon 09:00'
     day: date  # the day the figures describe: today once open, else the last open day
     day_is_today: bool
-    today: DayFigures
+    today: DayFigures  # of `day`
     last_week: DayFigures  # the same weekday a week before, at the same time of day
+    so_far_today: DayFigures  # the calendar day's up to now, even before opening (the TV's: its customers' today)
     hours: tuple[int, ...]  # the open hours of `day`
     hourly_revenue: tuple[float, ...]
     hourly_revenue_last_week: tuple[float, ...]

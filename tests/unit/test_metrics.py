@@ -42,6 +42,7 @@ def test_every_figure_equals_a_recomputation_from_the_event_log(seed, zone, offs
         now = snapshot.at
         at = now if snapshot.day_is_today else datetime.combine(snapshot.day, time.max, profile.tz).timestamp()
         _assert_day(snapshot.today, day_figures(profile, log, snapshot.day, at))
+        _assert_day(snapshot.so_far_today, day_figures(profile, log, profile.local(now).date(), now))
         week_before = snapshot.day - timedelta(days=7)
         local = profile.local(at)
         at_before = datetime.combine(week_before, local.time(), profile.tz).timestamp()
@@ -121,6 +122,7 @@ def test_before_opening_the_last_open_day_is_shown_in_full():
     assert snapshot.day == datetime(2026, 3, 11).date()
     assert snapshot.status == 'Closed · opens today 09:00'
     assert snapshot.today.revenue > 0 and snapshot.today.utilization > 0
+    assert snapshot.so_far_today.revenue == 0 and snapshot.so_far_today.bookings > 0  # the TV's: booked, not yet taken
 
 
 def test_a_late_event_still_counts_at_its_own_time():

@@ -50,13 +50,13 @@ def build(s: Snapshot, before: KioskView | None = None, *, show_money: bool = Fa
         is_open=s.is_open,
         peak='Peak hour' if s.is_peak else '',
         walk_in_wait=NOTHING if wait is None else 'No wait' if wait < 1 else f'~{words.minutes(wait)}',
-        bookings=str(s.today.bookings if s.day_is_today else 0),  # before opening the figures are the last open day's
+        bookings=str(s.so_far_today.bookings),
         rating=words.stars(s.rating, places=1, nothing=NOTHING),
         review=f'“{five.text}” — {first_name(five.name)}' if five else '',
         queue=', '.join(first_and_initial(name) for name in s.queue) + more or 'Nobody waiting',
         appointments=tuple(f'{datetime.fromtimestamp(a.at, zone):%H:%M}  {first_and_initial(a.name)} · {a.service}'
                            for a in s.next_appointments),
-        revenue=words.money(s.today.revenue if s.day_is_today else 0) if show_money else '',
+        revenue=words.money(s.so_far_today.revenue) if show_money else '',
         made_at=s.made_at,
         chairs=tuple(KioskChairView(chair.barber, chair.customer is not None,
                                     'Busy' if chair.customer is not None else 'Free',
